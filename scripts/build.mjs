@@ -1,0 +1,56 @@
+// Bundles the extension (Node and browser hosts), the CLI and the compiled tests with esbuild.
+// Usage: node scripts/build.mjs [--tests-only] [--production]
+import { build } from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const testsOnly = args.has('--tests-only');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Every file under dir whose name matches re, as paths relative to the repo. */
+function filesUnder(dir, re) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => re.test(f))
+    .map((f) => join(dir, f));
+}
+
+const jobs = [];
+if (!testsOnly) {
+  rmSync('dist', { recursive: true, force: true });
+  // Desktop / code-server extension host (Node).
+  jobs.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
+    platform: 'node', format: 'cjs', external: ['vscode'] }));
+  // Browser extension host: same entry, but no Node built-ins may be reached (esbuild fails if one is).
+  jobs.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js',
+    platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] }));
+  jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js',
+    platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }));
+}
+// Unit tests and scripts: one bundle each, run by node's own test runner.
+const nodeEntries = [
+  ...filesUnder('test/unit', /\.test\.ts$/),
+  ...filesUnder('scripts', /\.ts$/),
+];
+if (nodeEntries.length) {
+  jobs.push(build({ ...common, entryPoints: nodeEntries, outdir: 'out', outbase: '.',
+    platform: 'node', format: 'cjs', external: ['vscode'] }));
+}
+// Tests that run inside the VS Code extension host (vscode and mocha come from the host / node_modules).
+const hostEntries = filesUnder('test/integration', /\.ts$/);
+if (hostEntries.length && !testsOnly) {
+  jobs.push(build({ ...common, entryPoints: hostEntries, outdir: 'out', outbase: '.',
+    platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] }));
+}
+await Promise.all(jobs);

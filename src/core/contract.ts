@@ -1,0 +1,95 @@
+/**
+ * The public JSON contract of `marginalia analyze --json`.
+ * Outside tools rely on these names: extend, never rename.
+ * Offsets are UTF-16 code-unit offsets into the file exactly as read.
+ */
+
+export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'NUMBER';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  entityId: string;
+  /** DATE: ISO date (or range `a/b`) when it could be resolved. NUMBER: numeric value. */
+  value?: string | number;
+  /** NUMBER: unit such as `troops`, `minutes`, `%`, `USD`. */
+  unit?: string;
+}
+
+export interface SpanRef {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Speaker {
+  name: string;
+  entityId: string | null;
+  start: number;
+  end: number;
+}
+
+export type QuoteKind = 'speech' | 'scare';
+
+export interface Quote {
+  start: number;
+  end: number;
+  text: string;
+  speaker: Speaker | null;
+  cue: SpanRef | null;
+  kind: QuoteKind;
+}
+
+export interface Claim {
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  factId: string | null;
+  entityIds: string[];
+  source: string | null;
+  numbers: { text: string; value: number; unit?: string; approximate: boolean }[];
+  dates: { text: string; value: string }[];
+}
+
+export interface DocumentResult {
+  path: string;
+  entities: EntityMention[];
+  quotes: Quote[];
+  claims: Claim[];
+  boilerplate: { start: number; end: number; reason: string }[];
+  skipped?: string;
+}
+
+export interface EntityCluster {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: number;
+  documents: string[];
+}
+
+export interface FactClaimRef {
+  path: string;
+  start: number;
+  end: number;
+  text?: string;
+  values?: string[];
+}
+
+export interface Fact {
+  id: string;
+  statement: string;
+  claims: FactClaimRef[];
+  consistent: boolean;
+  discrepancy: string | null;
+}
+
+export interface AnalysisResult {
+  documents: DocumentResult[];
+  entities: EntityCluster[];
+  facts: Fact[];
+}
