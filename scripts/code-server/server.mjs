@@ -1,0 +1,273 @@
+// Starts code-server (real VS Code, Node extension host) on 127.0.0.1 with scratch state, and opens headless Chromium.
+// Used by run-integration.mjs (tests), the UI test and start.mjs (`npm start`).
+import { spawn, execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureCodeServer, CHROMIUM_PATH, REPO_ROOT, assertPrerequisites } from './install.mjs';
+
+/** Settings for a calm, offline, deterministic workbench. */
+export const CALM_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.editor.enablePreview': false,
+  'editor.wordWrap': 'on',
+  'editor.occurrencesHighlight': 'off',
+  'editor.selectionHighlight': false,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 300,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'update.showReleaseNotes': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'npm.fetchOnlinePackageInfo': false,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'files.autoSave': 'off',
+  'files.hotExit': 'off',
+  'window.restoreWindows': 'none',
+  'workbench.colorTheme': 'Default Dark Modern',
+};
+
+/** Free TCP port on 127.0.0.1 (`preferred` first when given and free). */
+export async function freePort(preferred) {
+  const net = await import('node:net');
+  const tryPort = (p) => new Promise((res) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', () => res(null));
+    srv.listen({ host: '127.0.0.1', port: p }, () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+  if (preferred) {
+    const p = await tryPort(preferred);
+    if (p) return p;
+  }
+  return tryPort(0);
+}
+
+async function waitForHealthz(url, child, deadlineMs) {
+  const until = Date.now() + deadlineMs;
+  let lastErr;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited during start-up (${child.exitCode ?? child.signalCode})`);
+    }
+    try {
+      const r = await fetch(new URL('healthz', url), { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return;
+      lastErr = new Error(`HTTP ${r.status}`);
+    } catch (e) {
+      lastErr = e;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer ${url}healthz within ${deadlineMs / 1000} s (${lastErr?.message ?? ''})`);
+}
+
+function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** Common arguments and environment for every code-server invocation with the given state dirs. */
+function invocation(paths, { scratchDir, userDataDir, extensionsDir }) {
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(scratchDir, 'xdg', 'config'),
+    XDG_DATA_HOME: join(scratchDir, 'xdg', 'data'),
+    XDG_CACHE_HOME: join(scratchDir, 'xdg', 'cache'),
+    XDG_STATE_HOME: join(scratchDir, 'xdg', 'state'),
+    XDG_RUNTIME_DIR: join(scratchDir, 'xdg', 'runtime'),
+    // No extension marketplace: there is no network, and the tests must not depend on one.
+    EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}',
+    // The extension host must not inherit options meant for the outer Node (e.g. --test, loaders).
+    NODE_OPTIONS: '',
+  };
+  delete env.PORT; // code-server reads $PORT itself; we always pass --bind-addr.
+  delete env.ELECTRON_RUN_AS_NODE;
+  for (const k of ['config', 'data', 'cache', 'state', 'runtime']) mkdirSync(join(scratchDir, 'xdg', k), { recursive: true, mode: 0o700 });
+  const args = [paths.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+  return { env, args };
+}
+
+/**
+ * Installs a packaged extension (.vsix) into extensionsDir with code-server's own CLI (about a second).
+ * @returns {Promise<string>} the CLI output
+ */
+export async function installVsix(vsix, { extensionsDir, scratchDir, userDataDir }) {
+  const paths = await ensureCodeServer({ log: () => {} });
+  const { env, args } = invocation(paths, { scratchDir, userDataDir, extensionsDir });
+  return new Promise((res, rej) => {
+    execFile(paths.nodeBin, [...args, '--force', '--install-extension', resolve(vsix)], { env, timeout: 120_000 },
+      (err, stdout, stderr) => (err ? rej(new Error(`--install-extension ${vsix} failed: ${err.message}\n${stdout}${stderr}`)) : res(stdout + stderr)));
+  });
+}
+
+/**
+ * Starts code-server. Returns { url, port, folder, scratchDir, userDataDir, extensionsDir, logFile, stop() }.
+ * @param {{
+ *   folder?: string,            // folder to open (also passed in the URL by callers that need it)
+ *   port?: number,              // preferred port; a free one is chosen if it is taken or absent
+ *   smokeTestDriver?: boolean,  // --vscode-option enable-smoke-test-driver (needed for extensionDevelopmentPath/extensionTestsPath payloads)
+ *   extensionsDir?: string,     // default: <scratch>/extensions
+ *   userDataDir?: string,       // default: <scratch>/user-data (calm settings are written there)
+ *   scratchDir?: string,        // default: a new temp dir, removed by stop() unless keepScratch
+ *   keepScratch?: boolean,
+ *   settings?: object,          // merged over CALM_SETTINGS
+ *   verbose?: boolean,          // also copy code-server's output to stderr
+ *   startTimeoutMs?: number,
+ *   beforeStart?: (dirs: {scratchDir: string, userDataDir: string, extensionsDir: string}) => Promise<void> | void,
+ * }} [opts]
+ */
+export async function startCodeServer(opts = {}) {
+  const paths = await ensureCodeServer();
+  const ownScratch = !opts.scratchDir;
+  const scratchDir = opts.scratchDir ?? mkdtempSync(join(tmpdir(), 'marginalia-cs-'));
+  const userDataDir = opts.userDataDir ?? join(scratchDir, 'user-data');
+  const extensionsDir = opts.extensionsDir ?? join(scratchDir, 'extensions');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(settingsFile) || opts.settings) {
+    writeFileSync(settingsFile, JSON.stringify({ ...CALM_SETTINGS, ...(opts.settings ?? {}) }, null, 2) + '\n');
+  }
+  await opts.beforeStart?.({ scratchDir, userDataDir, extensionsDir });
+
+  const port = await freePort(opts.port);
+  const { env, args } = invocation(paths, { scratchDir, userDataDir, extensionsDir });
+  args.push('--auth', 'none', '--bind-addr', `127.0.0.1:${port}`);
+  if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (opts.folder) args.push(resolve(opts.folder));
+
+  const logFile = join(scratchDir, 'code-server.log');
+  const logStream = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(paths.nodeBin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const s of [child.stdout, child.stderr]) {
+    s.on('data', (d) => {
+      logStream.write(d);
+      if (opts.verbose) process.stderr.write(d);
+    });
+  }
+  // Never leave a server behind, whatever way this process ends.
+  const killGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  const onExit = () => killGroup('SIGKILL');
+  process.on('exit', onExit);
+
+  let stopped = false;
+  const exited = new Promise((r) => child.once('exit', r));
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    killGroup('SIGTERM');
+    const t = setTimeout(() => killGroup('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(t);
+    killGroup('SIGKILL'); // helpers (extension host, file watcher) that ignored SIGTERM
+    process.off('exit', onExit);
+    logStream.end();
+    if (ownScratch && !opts.keepScratch) rmSync(scratchDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    await waitForHealthz(url, child, opts.startTimeoutMs ?? 60_000);
+  } catch (e) {
+    const log = tail(logFile);
+    await stop().catch(() => {});
+    throw new Error(`${e.message}\n--- code-server log (tail) ---\n${log}`);
+  }
+  return { url, port, folder: opts.folder, scratchDir, userDataDir, extensionsDir, logFile, pid: child.pid, stop };
+}
+
+/** vscode-remote URI (as the payload wants it) for an absolute path on the server. */
+export function remoteUri(port, absPath) {
+  return `vscode-remote://127.0.0.1:${port}${resolve(absPath).split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * Workbench URL opening `folder`, with an optional development extension and test entry (needs smokeTestDriver).
+ * @param {{url: string, port: number}} server
+ * @param {{folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string}} o
+ */
+export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+  const u = new URL(server.url);
+  u.searchParams.set('folder', resolve(folder));
+  const payload = [];
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(server.port, extensionDevelopmentPath)]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(server.port, extensionTestsPath)]);
+  if (payload.length) u.searchParams.set('payload', JSON.stringify(payload));
+  return u.toString();
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--password-store=basic', '--use-mock-keychain', '--lang=en-US'];
+
+/**
+ * Opens Debian's Chromium through playwright-core (fresh profile made by Playwright). Returns { browser, context, page, close() }.
+ * @param {{headless?: boolean, viewport?: {width: number, height: number}}} [opts]
+ */
+export async function launchChromium({ headless = true, viewport = { width: 1600, height: 1000 } } = {}) {
+  assertPrerequisites({ needBuild: false, needBrowser: true });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US' });
+  const page = await context.newPage();
+  return { browser, context, page, close: () => browser.close().catch(() => {}) };
+}
+
+/**
+ * Makes an extension appear *installed* in extensionsDir, exactly as a user would have it:
+ *  - `{ vsix }`: installs the packaged extension with code-server's --install-extension;
+ *  - `{ folder }` (default: the repo): a symlink `<publisher>.<name>-<version>` pointing at the unpacked folder
+ *    (code-server scans the extensions dir; no extensions.json entry is needed).
+ * Returns the extension id (`publisher.name`).
+ */
+export async function provideExtension({ extensionsDir, scratchDir, userDataDir, vsix, folder }) {
+  if (vsix) {
+    await installVsix(vsix, { extensionsDir, scratchDir: scratchDir ?? extensionsDir, userDataDir: userDataDir ?? join(scratchDir ?? extensionsDir, 'user-data') });
+    return null;
+  }
+  const dir = resolve(folder);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const id = `${pkg.publisher}.${pkg.name}`;
+  const link = join(extensionsDir, `${id}-${pkg.version}`);
+  mkdirSync(extensionsDir, { recursive: true });
+  rmSync(link, { force: true, recursive: false });
+  symlinkSync(dir, link, 'dir');
+  return id;
+}
+
+/**
+ * Copies the demo corpus seeds/*.txt into `<root>/seeds` and returns that folder. Tests always work on such a copy:
+ * the extension writes `<article>.annotations.json` sidecars beside the articles, and the repo's seeds/ must stay clean.
+ */
+export function copySeeds(root, from = join(REPO_ROOT, 'seeds')) {
+  const ws = join(root, 'seeds');
+  mkdirSync(ws, { recursive: true });
+  for (const f of readdirSync(from)) {
+    if (f.endsWith('.txt')) cpSync(join(from, f), join(ws, f));
+  }
+  return ws;
+}

@@ -1,0 +1,196 @@
+// UI test: the real VS Code workbench (code-server) in headless Chromium, with Marginalia installed the way a user
+// has it (a symlinked folder in the extensions dir, or a packaged .vsix with MARGINALIA_VSIX=file.vsix), on a temp
+// copy of seeds/. Asserts on what the page shows and saves screenshots to test-results/.
+//
+// Run: node --test --test-reporter=spec test/ui/workbench.ui.mjs   (after `node scripts/build.mjs`)
+// (scripts/code-server/run-integration.mjs runs it after the in-host suite.)
+// Env: MARGINALIA_VSIX, MARGINALIA_EXTENSION_PATH (default: the repo), MARGINALIA_KEEP=1 (keep temp dirs), MARGINALIA_VERBOSE=1.
+import { after, before, describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '../../scripts/code-server/install.mjs';
+import { copySeeds, launchChromium, provideExtension, startCodeServer, workbenchUrl } from '../../scripts/code-server/server.mjs';
+
+const SEED = '001_62bc780cabcabc76.txt';
+const RESULTS = join(REPO_ROOT, 'test-results');
+const vsix = process.env.MARGINALIA_VSIX ? resolve(process.env.MARGINALIA_VSIX) : undefined;
+const extensionPath = resolve(process.env.MARGINALIA_EXTENSION_PATH || REPO_ROOT);
+const keep = !!process.env.MARGINALIA_KEEP;
+const verbose = !!process.env.MARGINALIA_VERBOSE;
+
+// Extension decorations are rendered by Monaco as elements with one class per decoration type, named `ced-…`.
+const DECORATION = '[class^="ced-"], [class*=" ced-"]';
+
+let tmp;
+let server;
+let chromium;
+/** @type {import('playwright-core').Page} */
+let page;
+
+const shot = (name) => page.screenshot({ path: join(RESULTS, name) });
+
+/** Runs a step; on failure saves a screenshot named after it, then rethrows. */
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    await page?.screenshot({ path: join(RESULTS, `ui-failure-${name}.png`) }).catch(() => {});
+    throw e;
+  }
+}
+
+/** Line and column (1-based) of the first occurrence of `word` in the seed, for Go to Line. */
+function positionOf(file, word) {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const re = new RegExp(`\\b${word}\\b`);
+    const m = re.exec(lines[i]);
+    if (m) return { line: i + 1, column: m.index + 1 };
+  }
+  throw new Error(`${word} not found in ${file}`);
+}
+
+/** Opens a command-style quick input with `keys` and waits until it is visible (retries: focus can lag at start-up). */
+async function openQuickInput(keys) {
+  const widget = page.locator('.quick-input-widget');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press(keys);
+    try {
+      await widget.waitFor({ state: 'visible', timeout: 3000 });
+      return widget;
+    } catch {
+      await page.keyboard.press('Escape');
+      await page.locator('.part.editor').click({ position: { x: 200, y: 200 } }).catch(() => {});
+    }
+  }
+  throw new Error(`the quick input did not open with ${keys}`);
+}
+
+const activeEditor = () => page.locator('.part.editor .editor-instance .monaco-editor').first();
+
+describe('Marginalia in the VS Code workbench (code-server, headless Chromium)', { concurrency: 1 }, () => {
+  before(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    tmp = mkdtempSync(join(tmpdir(), 'marginalia-ui-'));
+    const folder = copySeeds(tmp);
+    server = await startCodeServer({
+      folder,
+      scratchDir: join(tmp, 'state'),
+      keepScratch: keep,
+      verbose,
+      // Installed, not a development path: no smoke-test driver, so the workbench is exactly what a user sees.
+      beforeStart: (dirs) => provideExtension({ ...dirs, ...(vsix ? { vsix } : { folder: extensionPath }) }),
+    });
+    chromium = await launchChromium();
+    page = chromium.page;
+    if (verbose) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
+    await page.goto(workbenchUrl(server, { folder }), { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    // The explorer lists the workspace once the remote file system is up.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first()
+      .waitFor({ state: 'visible', timeout: 60_000 }).catch(() => {});
+  }, { timeout: 120_000 });
+
+  after(async () => {
+    await chromium?.close();
+    await server?.stop();
+    if (tmp && !keep) rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    if (keep && tmp) console.log(`kept ${tmp}`);
+  });
+
+  test(`opens ${SEED} with Quick Open and shows Marginalia's highlights`, { timeout: 120_000 }, () => step('highlights', async () => {
+    await openQuickInput('Control+P');
+    await page.keyboard.type(SEED);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab[aria-label*="${SEED}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const editor = activeEditor();
+    await editor.locator('.view-lines').filter({ hasText: 'Biden talks sanctions' }).waitFor({ state: 'visible', timeout: 15_000 });
+
+    // The extension activates on the article and paints its decorations.
+    const decorations = editor.locator(DECORATION);
+    await decorations.first().waitFor({ state: 'attached', timeout: 60_000 });
+    await page.waitForTimeout(500); // let the other decoration types land before the picture
+    const classes = await decorations.evaluateAll((els) =>
+      [...new Set(els.flatMap((e) => [...e.classList].filter((c) => c.startsWith('ced-'))))]);
+    console.log(`decorations: ${await decorations.count()} elements, ${classes.length} decoration types`);
+    assert.ok(classes.length >= 1, 'no Marginalia decorations (ced-*) in the editor');
+    await shot('seed-001-highlights.png');
+  }));
+
+  test('hovering "Putin" shows "Vladimir Putin"', { timeout: 90_000 }, () => step('hover', async () => {
+    const editor = activeEditor();
+    const file = join(server.folder, SEED);
+    const { line, column } = positionOf(file, 'Putin');
+    // Go to Line puts the cursor on the word and scrolls it into view.
+    await editor.click({ position: { x: 300, y: 10 } });
+    await openQuickInput('Control+G');
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Vladimir Putin' });
+    let shown = false;
+    for (let attempt = 0; attempt < 4 && !shown; attempt++) {
+      // Find the rendered word next to the cursor and put the mouse on its middle.
+      const box = await editor.evaluate((root, word) => {
+        const cursor = root.querySelector('.cursors-layer .cursor')?.getBoundingClientRect();
+        const walker = document.createTreeWalker(root.querySelector('.view-lines'), NodeFilter.SHOW_TEXT);
+        let best = null;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = n.data.indexOf(word); i >= 0; i = n.data.indexOf(word, i + 1)) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + word.length);
+            const b = r.getBoundingClientRect();
+            const d = cursor ? Math.hypot(b.left - cursor.left, b.top - cursor.top) : b.top;
+            if (b.width > 0 && (!best || d < best.d)) best = { x: b.left + b.width / 2, y: b.top + b.height / 2, d };
+          }
+        }
+        return best;
+      }, 'Putin');
+      assert.ok(box, 'the word Putin is not rendered in the editor');
+      await page.mouse.move(box.x, box.y - 40);
+      await page.mouse.move(box.x, box.y, { steps: 5 });
+      shown = await hover.first().waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    }
+    const texts = await page.locator('.monaco-hover').allInnerTexts();
+    assert.ok(shown, `no hover containing "Vladimir Putin" over the word Putin; hovers seen: ${JSON.stringify(texts)}`);
+    const text = await hover.first().innerText();
+    console.log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    assert.match(text, /Vladimir Putin/);
+    await shot('hover-putin.png');
+    await page.mouse.move(5, 500);
+  }));
+
+  test('the Marginalia side bar lists quotes from the article', { timeout: 90_000 }, () => step('sidebar', async () => {
+    const item = page.locator('.part.activitybar .action-item a[aria-label^="Marginalia"], .part.activitybar .action-item[aria-label^="Marginalia"]').first();
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    const sidebar = page.locator('.part.sidebar');
+    const title = sidebar.locator('.composite.title');
+    if (!(await title.innerText().catch(() => '')).match(/marginalia/i)) await item.click();
+    await sidebar.waitFor({ state: 'visible', timeout: 10_000 });
+    await title.filter({ hasText: /marginalia/i }).waitFor({ state: 'visible', timeout: 10_000 });
+
+    // Prefer a view whose title mentions quotes; expand it if collapsed.
+    const panes = sidebar.locator('.pane');
+    const quotePane = panes.filter({ has: page.locator('.pane-header', { hasText: /quot/i }) }).first();
+    let rows;
+    if (await quotePane.count()) {
+      const header = quotePane.locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      rows = quotePane.locator('.monaco-list-row');
+    } else {
+      // A single view (or differently named ones): any row that shows quotation marks.
+      rows = sidebar.locator('.monaco-list-row').filter({ hasText: /[“”"«»]|quot/i });
+    }
+    await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    console.log(`side bar quote rows (${texts.length}): ${JSON.stringify(texts.slice(0, 5))}`);
+    assert.ok(texts.length >= 1, `the Marginalia side bar lists no quote; side bar text: ${await sidebar.innerText()}`);
+    await shot('sidebar-quotes.png');
+  }));
+});
