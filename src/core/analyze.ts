@@ -1,0 +1,102 @@
+import type { AnalysisResult, DocumentResult, EntityCluster, Quote } from './contract';
+import { parseArticle, type ArticleDocument } from './document';
+import { findBoilerplate, type BoilerplateZone } from './boilerplate';
+import { findEntities, recogniseNames, noCorrections, type Corrections, type NameRecogniser } from './entities';
+import { findQuotes } from './quotes/scan';
+import { attributeQuotes } from './quotes/attribute';
+import { findClaims } from './claims/claims';
+import { buildFacts } from './claims/facts';
+
+export interface ArticleInput {
+  path: string;
+  text: string;
+}
+
+export interface AnalyzeOptions {
+  recogniser: NameRecogniser;
+  corrections?: Corrections;
+  /** Articles larger than this (UTF-16 units) are skipped with a message; the editor must never hang. */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 5_000_000;
+
+/** Why a file cannot be analysed as an article, or null when it can. */
+export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): string | null {
+  if (text.length > maxLength) return `too large to analyse (${(text.length / 1e6).toFixed(1)} M characters; the limit is ${(maxLength / 1e6).toFixed(1)} M)`;
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return 'binary file (contains NUL bytes)';
+  const bad = (head.match(/\uFFFD/g) ?? []).length;
+  if (bad > 8 && bad > head.length / 100) return 'not UTF-8 text (many undecodable bytes)';
+  return null;
+}
+
+interface Prepared {
+  doc: ArticleDocument;
+  zones: BoilerplateZone[];
+  markup: BoilerplateZone[];
+  skipped?: string;
+}
+
+function prepare(input: ArticleInput, maxLength: number): Prepared {
+  const skipped = unreadableReason(input.text, maxLength) ?? undefined;
+  const doc = parseArticle(input.path, skipped ? '' : input.text);
+  const zones = skipped ? [] : findBoilerplate(doc);
+  const markup = zones.filter((z) => z.reason === 'markup');
+  if (markup.length) {
+    // Blank stray markup in the analysis text so no analyser reads it (offsets unchanged).
+    const chars = doc.text.split('');
+    for (const z of markup) for (let i = z.start; i < z.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    doc.text = chars.join('');
+  }
+  return { doc, zones, markup, skipped };
+}
+
+/**
+ * Analyses a set of articles together: entities linked across all of them, quotes with speakers,
+ * claims, and facts that several articles state (with their discrepancies).
+ */
+export function analyzeArticles(inputs: readonly ArticleInput[], options: AnalyzeOptions): AnalysisResult {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const prepared = inputs.map((i) => prepare(i, maxLength));
+  const names = prepared.map((p) => (p.skipped ? [] : recogniseNames(p.doc, options.recogniser, p.markup)));
+  const { perDoc, clusters, clusterOf } = findEntities(prepared.map((p) => p.doc), names, prepared.map((p) => p.markup), prepared.map((p) => p.zones.filter((z) => z.reason === 'photo-credit')), options.corrections ?? noCorrections());
+
+  const documents: DocumentResult[] = prepared.map((p, d) => {
+    const mentions = perDoc[d].mentions;
+    const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), mentions);
+    // Speakers are named by their entity's canonical name (`said Ushakov` → `Yuri Ushakov`).
+    for (const q of quotes) {
+      if (!q.speaker?.entityId) continue;
+      const m = mentions.find((x) => x.start === q.speaker!.start && x.end === q.speaker!.end) ?? mentions.find((x) => x.entityId === q.speaker!.entityId);
+      const c = m && clusterOf.get(m);
+      if (c) q.speaker.name = c.name;
+    }
+    const result: DocumentResult = {
+      path: p.doc.path,
+      entities: mentions,
+      quotes,
+      claims: [],
+      boilerplate: p.zones.map((z) => ({ start: z.start, end: z.end, reason: z.reason })),
+    };
+    if (p.skipped) result.skipped = p.skipped;
+    else result.claims = findClaims(p.doc, mentions, p.zones, quotes);
+    return result;
+  });
+
+  const facts = buildFacts(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
+
+  const entities: EntityCluster[] = clusters.map((c) => {
+    const docs = new Set<string>();
+    let count = 0;
+    documents.forEach((r) => r.entities.forEach((m) => {
+      if (m.entityId === c.id) {
+        count++;
+        docs.add(r.path);
+      }
+    }));
+    return { id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: count, documents: [...docs] };
+  });
+  entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+  return { documents, entities, facts };
+}

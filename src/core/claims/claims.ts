@@ -1,0 +1,64 @@
+import type { Claim, EntityMention, Quote } from '../contract';
+import type { ArticleDocument } from '../document';
+import { inZones, type BoilerplateZone } from '../boilerplate';
+import { findNumbers } from '../entities/numbers';
+
+/** Verbs of events and findings: what fact-checkers look for. */
+const EVENT =
+  /\b(invad\w*|annex\w*|seiz\w*|launch\w*|deploy\w*|kill\w*|die[ds]?|attack\w*|sign\w*|approv\w*|vot\w*|won|lost|rose|fell|increas\w*|decreas\w*|grew|cut|rais\w*|impos\w*|met|meet\w*|lasted|moved|massed|amassed|held|hold|plan\w*|schedul\w*|request\w*|warn\w*|threat\w*|promis\w*|agreed|refus\w*|denie[ds]|confirm\w*|announc\w*|report\w*|test\w*|fired|submitted|presented|demand\w*)\b/i;
+const OPINION = /\b(i think|i believe|we believe|in my view|should|ought to|must|hopefully|unfortunately|fortunately|clearly|obviously|outrageous|darkest|best|worst|terrible|wonderful|shameful)\b/i;
+const CUE = /\b(said|says|told|stated|according to|announced|confirmed|reported|warned|added)\b/i;
+const SOURCE = /\baccording to ((?:the |a |an )?[\w\s’'-]{2,60}?)(?=[,.;]|$)|\b(?:per|citing) ((?:the |a )?[A-Z][\w\s’'-]{1,40}?)(?=[,.;]|$)/;
+
+/**
+ * Check-worthiness of a sentence in 0..1: figures, dates, named actors, events and attribution raise
+ * it; opinion, questions, headlines and fragments lower it. Boilerplate zones give no claims at all.
+ */
+export function scoreSentence(sentence: string, entities: readonly EntityMention[], isHeading: boolean): number {
+  const words = sentence.split(/\s+/).length;
+  let score = 0.1;
+  const types = new Set(entities.map((e) => e.type));
+  if (types.has('NUMBER')) score += 0.3;
+  if (types.has('DATE')) score += 0.2;
+  score += Math.min(0.3, 0.1 * entities.filter((e) => e.type === 'PERSON' || e.type === 'ORG' || e.type === 'PLACE').length);
+  if (EVENT.test(sentence)) score += 0.15;
+  if (CUE.test(sentence)) score += 0.1;
+  if (OPINION.test(sentence)) score -= 0.25;
+  if (/\?\s*["”’]?$/.test(sentence)) score -= 0.3;
+  if (words < 6) score -= 0.3;
+  if (isHeading) score -= 0.2;
+  return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
+}
+
+export const CLAIM_THRESHOLD = 0.45;
+
+/** The claims of one article: scored sentences outside boilerplate, with their entities, source and normalised values. */
+export function findClaims(doc: ArticleDocument, entities: readonly EntityMention[], zones: readonly BoilerplateZone[], _quotes: readonly Quote[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const s of doc.sentences) {
+    if (inZones(zones.filter((z) => z.reason !== 'markup'), s.start, s.end)) continue;
+    const sentence = doc.text.slice(s.start, s.end);
+    const inside = entities.filter((e) => e.start >= s.start && e.end <= s.end);
+    const score = scoreSentence(sentence, inside, doc.blocks[s.block]?.kind === 'heading');
+    if (score < CLAIM_THRESHOLD) continue;
+    const src = SOURCE.exec(sentence);
+    const numbers = findNumbers(doc.text, s).map((n) => ({
+      text: doc.source.slice(n.start, n.end),
+      value: n.value,
+      ...(n.unit ? { unit: n.unit } : {}),
+      approximate: n.approximate,
+    }));
+    claims.push({
+      start: s.start,
+      end: s.end,
+      text: doc.source.slice(s.start, s.end),
+      score,
+      factId: null,
+      entityIds: [...new Set(inside.filter((e) => e.type !== 'DATE' && e.type !== 'NUMBER').map((e) => e.entityId))],
+      source: src ? (src[1] ?? src[2]).trim() : null,
+      numbers,
+      dates: inside.filter((e) => e.type === 'DATE' && typeof e.value === 'string').map((e) => ({ text: e.text, value: e.value as string })),
+    });
+  }
+  return claims;
+}

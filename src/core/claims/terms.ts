@@ -1,0 +1,47 @@
+/** Content words of a sentence, reduced so that wording differences between outlets matter less. */
+
+const STOPWORDS = new Set(
+  ('a an the and or but if of in on at to for from by with as is are was were be been being has have had do does did ' +
+    'that this these those it its it’s their them they he she his her him we our us you your i me my not no nor so than then there ' +
+    'which who whom whose what when where while also would could should will can may might must shall just only very more most ' +
+    'about into over after before between during against amid among under up down out off again further once here all any both ' +
+    'each few other some such own same too s t said says say told according per').split(/\s+/),
+);
+
+/**
+ * Words news outlets use interchangeably for the same event or thing. Mapping them to one concept lets
+ * `the 50-minute talk`, `Thursday’s call` and `the conversation` meet.
+ */
+const CONCEPTS: Record<string, string> = {
+  call: 'talk', talk: 'talk', conversation: 'talk', spoke: 'talk', speak: 'talk', chat: 'talk', phone: 'talk', discussion: 'talk',
+  discuss: 'talk', dialogue: 'talk', negotiation: 'talk', meet: 'meet', meeting: 'meet', met: 'meet', session: 'meet',
+  summit: 'meet', conference: 'meet', consultation: 'meet', troop: 'troop', soldier: 'troop', forc: 'troop', servicemen: 'troop',
+  sanction: 'sanction', penalti: 'sanction', invad: 'invade', invasion: 'invade', attack: 'invade', annex: 'annex',
+  annexation: 'annex', seiz: 'annex', seized: 'annex', took: 'annex', warn: 'warn', caution: 'warn', threaten: 'warn', threat: 'warn',
+  request: 'request', ask: 'request', requested: 'request', last: 'last', lasted: 'last',
+};
+
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '');
+  if (w.length > 5) w = w.replace(/(ations?|ings?|edly|ed|es|ly|s)$/, '');
+  else if (w.length > 3) w = w.replace(/s$/, '');
+  return CONCEPTS[w] ?? w;
+}
+
+/** The set of concept stems of a text (stopwords and numbers dropped). */
+export function termsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}][\p{L}’'-]*/gu)) {
+    const w = m[0].toLowerCase();
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    for (const part of w.split('-')) if (part.length > 1 && !STOPWORDS.has(part)) out.add(stem(part));
+  }
+  return out;
+}
+
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  if (!a.size || !b.size) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}

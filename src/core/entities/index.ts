@@ -1,0 +1,148 @@
+import type { EntityMention, EntityType } from '../contract';
+import type { ArticleDocument, Span } from '../document';
+import { inZones } from '../boilerplate';
+import { findDates, findArticleDate } from './dates';
+import { findNumbers } from './numbers';
+import { NameLexicon } from './lexicon';
+import type { NameRecogniser, NameSpan } from './names';
+import { hasOrgHead, trimName, typeFromContext } from './refine';
+import { linkEntities, type Cluster } from './aliases';
+import { slug } from '../text/normalize';
+
+export type { NameRecogniser, NameSpan } from './names';
+export { findNumbers, quantitiesAgree, type NumberMention } from './numbers';
+export { findDates, findArticleDate, type DateMention } from './dates';
+
+export interface DocumentEntities {
+  mentions: EntityMention[];
+  articleDate?: Date;
+}
+
+export interface Corrections {
+  /** Strings the user rejected as names: never suggested again. */
+  rejected: Set<string>;
+  /** Names the user marked or accepted, with their type: suggested everywhere they occur. */
+  accepted: Map<string, EntityType>;
+}
+
+export const noCorrections = (): Corrections => ({ rejected: new Set(), accepted: new Map() });
+
+/** Names found by the recogniser in one document, trimmed and typed from context. */
+export function recogniseNames(doc: ArticleDocument, recogniser: NameRecogniser, markup: readonly Span[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const raw of recogniser.recognise(doc.text, doc.sentences)) {
+    const trimmed = trimName(doc.text, raw);
+    if (!trimmed || inZones(markup, trimmed.start, trimmed.end)) continue;
+    out.push({ ...trimmed, type: typeFromContext(doc.text, trimmed) });
+  }
+  return out;
+}
+
+/** Surnames of multi-word person names are names too (`Biden` once `Joe Biden` is known). */
+function addToLexicon(lexicon: NameLexicon, name: string, type: NameSpan['type']) {
+  lexicon.add(name, type);
+  const words = name.split(/\s+/);
+  if (type === 'PERSON' && words.length >= 2) lexicon.add(words[words.length - 1], 'PERSON');
+}
+
+function mostCommonDate(dates: (Date | undefined)[]): Date | undefined {
+  const counts = new Map<string, { date: Date; n: number }>();
+  for (const d of dates) {
+    if (!d) continue;
+    const k = d.toISOString().slice(0, 10);
+    counts.set(k, { date: d, n: (counts.get(k)?.n ?? 0) + 1 });
+  }
+  // Ties go to the latest date: a folder's stories are read as of their newest.
+  return [...counts.values()].sort((a, b) => b.n - a.n || b.date.getTime() - a.date.getTime())[0]?.date;
+}
+
+/**
+ * `Biden-Putin`, `US-Russia`: a hyphenated pair of known names is two mentions. A compound with an
+ * organisation head (`Russia-NATO Council`) stays whole.
+ */
+function splitCompounds(text: string, names: NameSpan[], lexicon: NameLexicon): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    const s = text.slice(n.start, n.end);
+    if (!/\p{L}-\p{Lu}/u.test(s) || hasOrgHead(s)) {
+      out.push(n);
+      continue;
+    }
+    const parts = lexicon.find(text, n).filter((p) => p.start >= n.start && p.end <= n.end);
+    const covered = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
+    if (parts.length >= 2 && covered >= s.replace(/[-\s]/g, '').length) out.push(...parts);
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Keeps the first of overlapping spans, in the order given (so callers pass the most trusted first). */
+function withoutOverlaps<T extends Span>(spans: T[]): T[] {
+  const kept: T[] = [];
+  for (const s of spans) if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Entities for a whole folder. Names found in one article are looked for in all of them, the user's
+ * corrections apply everywhere, and mentions are linked into folder-wide entities with stable ids.
+ */
+export function findEntities(
+  docs: readonly ArticleDocument[],
+  namesPerDoc: readonly NameSpan[][],
+  markupPerDoc: readonly Span[][],
+  captionsPerDoc: readonly Span[][],
+  corrections: Corrections = noCorrections(),
+): { perDoc: DocumentEntities[]; clusters: Cluster[]; clusterOf: Map<EntityMention, Cluster> } {
+  const lexicon = new NameLexicon();
+  namesPerDoc.forEach((names, d) => {
+    for (const n of names) {
+      const text = docs[d].text.slice(n.start, n.end);
+      if (!corrections.rejected.has(text)) addToLexicon(lexicon, text, n.type);
+    }
+  });
+  for (const [name, type] of corrections.accepted) {
+    if (type === 'PERSON' || type === 'ORG' || type === 'PLACE') addToLexicon(lexicon, name, type);
+  }
+
+  // An article that gives no date of its own is read against the date most articles of the folder give:
+  // a folder is usually one story or one period. With no dated article at all, relative dates stay unresolved.
+  const ownDates = docs.map((doc, d) => findArticleDate(doc.text, captionsPerDoc[d]));
+  const folderDate = mostCommonDate(ownDates) ?? mostCommonDate(docs.map((doc) => findArticleDate(doc.text)));
+
+  const perDoc: DocumentEntities[] = docs.map((doc, d) => {
+    const whole = { start: 0, end: doc.text.length };
+    const markup = markupPerDoc[d];
+    const names = withoutOverlaps([...splitCompounds(doc.text, namesPerDoc[d], lexicon), ...lexicon.find(doc.text, whole)].sort((a, b) => a.start - b.start || b.end - a.end))
+      .filter((n) => !corrections.rejected.has(doc.text.slice(n.start, n.end)) && !inZones(markup, n.start, n.end));
+    const articleDate = ownDates[d] ?? folderDate;
+    const mentions: EntityMention[] = names.map((n) => ({ start: n.start, end: n.end, text: doc.source.slice(n.start, n.end), type: n.type, entityId: '' }));
+    for (const block of doc.blocks) {
+      for (const dt of findDates(doc.text, block, articleDate)) {
+        mentions.push({ start: dt.start, end: dt.end, text: doc.source.slice(dt.start, dt.end), type: 'DATE', entityId: `date:${dt.value ?? slug(doc.source.slice(dt.start, dt.end))}`, ...(dt.value ? { value: dt.value } : {}) });
+      }
+      for (const n of findNumbers(doc.text, block)) {
+        const text = doc.source.slice(n.start, n.end);
+        mentions.push({ start: n.start, end: n.end, text, type: 'NUMBER', entityId: `number:${slug(`${n.value}${n.unit ? ' ' + n.unit : ''}`)}`, value: n.value, ...(n.unit ? { unit: n.unit } : {}) });
+      }
+    }
+    const kept = withoutOverlaps(mentions.filter((m) => !corrections.rejected.has(m.text) && !inZones(markup, m.start, m.end)));
+    return { mentions: kept, articleDate };
+  });
+
+  const named: { mention: EntityMention; doc: number }[] = [];
+  perDoc.forEach((p, d) => p.mentions.forEach((m) => {
+    if (m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE') named.push({ mention: m, doc: d });
+  }));
+  const clusters = linkEntities(named.map(({ mention, doc }) => ({ text: mention.text, type: mention.type, doc })));
+  const clusterOf = new Map<EntityMention, Cluster>();
+  for (const c of clusters) {
+    for (const i of c.members) {
+      const m = named[i].mention;
+      m.entityId = c.id;
+      m.type = c.type;
+      clusterOf.set(m, c);
+    }
+  }
+  return { perDoc, clusters, clusterOf };
+}

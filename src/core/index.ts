@@ -1,0 +1,6 @@
+/** The analysis core: plain TypeScript with no `vscode` (and no Node) imports. */
+export * from './contract';
+export { analyzeArticles, unreadableReason, DEFAULT_MAX_LENGTH, type ArticleInput, type AnalyzeOptions } from './analyze';
+export { parseArticle } from './document';
+export { compromiseRecogniser } from './entities/compromise-recogniser';
+export { noCorrections, type Corrections, type NameRecogniser } from './entities';
