@@ -37,8 +37,8 @@ export function findArticleDate(text: string, outside: readonly Span[] = []): Da
   return undefined;
 }
 
-function iso(c: chrono.ParsedComponents): string {
-  const y = c.get('year');
+function iso(c: chrono.ParsedComponents, year?: number): string {
+  const y = year ?? c.get('year');
   const m = c.get('month');
   const d = c.get('day');
   if (c.isCertain('day') || c.isCertain('weekday')) return `${y}-${pad(m ?? 1)}-${pad(d ?? 1)}`;
@@ -88,11 +88,10 @@ export function findDates(text: string, range: Span, ref: Date | undefined): Dat
     // Times of day (`after midnight`) are not dates.
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year')) continue;
     const resolvable = ref !== undefined || r.start.isCertain('year');
-    if (ref && !r.start.isCertain('year') && r.start.isCertain('month')) {
-      // chrono guesses the year forwards; news reports mean the nearest such month, before or after.
-      r.start.assign('year', yearFor(r.start.get('month') ?? 1, ref)!);
-    }
-    const value = resolvable ? iso(r.start) + (r.end ? `/${iso(r.end)}` : '') : undefined;
+    // chrono guesses the year forwards; news reports mean the nearest such month, before or after.
+    const year = ref && !r.start.isCertain('year') && r.start.isCertain('month') ? yearFor(r.start.get('month') ?? 1, ref) : undefined;
+    const endYear = year !== undefined && r.end ? year + ((r.end.get('month') ?? 1) < (r.start.get('month') ?? 1) ? 1 : 0) : undefined;
+    const value = resolvable ? iso(r.start, year) + (r.end ? `/${iso(r.end, endYear)}` : '') : undefined;
     add(s, s + t.length, value);
   }
   YEAR.lastIndex = 0;

@@ -115,7 +115,7 @@ export function findNumbers(text: string, range: Span = { start: 0, end: text.le
     let factor = 1;
     const rawUnit = g.unit?.toLowerCase();
     // `tens of thousands of troops`: the unit follows a second `of`.
-    let unitWord = rawUnit;
+    let unitWord: string | undefined = rawUnit;
     let unitStart = m.index + m[0].length - (g.unit?.length ?? 0);
     if (rawUnit === 'of') {
       const after = /^\s+([a-z]+)/i.exec(slice.slice(m.index + m[0].length));

@@ -1,0 +1,3 @@
+export * from './model';
+export { serializeSidecar, parseSidecar, type ParseResult } from './format';
+export { suggestionsFor, mergeAnnotations, makeSidecar } from './build';

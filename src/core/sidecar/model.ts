@@ -1,0 +1,45 @@
+import type { EntityType } from '../contract';
+
+/** Sidecar format version written by this build. Files with a newer version are never overwritten. */
+export const SIDECAR_VERSION = 1;
+
+export type AnnotationKind = 'entity' | 'quote' | 'claim' | 'note';
+export type AnnotationOrigin = 'suggested' | 'user';
+export type AnnotationStatus = 'suggested' | 'accepted' | 'rejected' | 'orphaned';
+
+export interface AnnotationTargetJson {
+  /** TextPositionSelector: UTF-16 offsets into the article. */
+  start: number;
+  end: number;
+  /** TextQuoteSelector. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Annotation {
+  id: string;
+  kind: AnnotationKind;
+  origin: AnnotationOrigin;
+  status: AnnotationStatus;
+  type?: EntityType;
+  entityId?: string;
+  speaker?: string | null;
+  tags: string[];
+  note?: string;
+  created: string;
+  modified: string;
+  target: AnnotationTargetJson;
+}
+
+export interface Sidecar {
+  version: number;
+  generator: { name: string; version: string; recogniser: string };
+  document: { path: string; length: number; hash: string };
+  annotations: Annotation[];
+}
+
+/** A user decision is anything the user did to an annotation; those are kept forever. */
+export function isUserDecision(a: Annotation): boolean {
+  return a.origin === 'user' || a.status !== 'suggested' || a.tags.length > 0 || !!a.note;
+}

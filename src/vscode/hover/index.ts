@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { ArticleStore } from '../store/articles';
+
+const TYPE_WORDS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', DATE: 'Date', NUMBER: 'Number' };
+
+/**
+ * Hover on an entity: its type in words, canonical name, aliases, where else it appears and what it
+ * said; on a quote: speaker and cue. Article text is always added with `appendText` (escaped), and
+ * command links are enabled only for Marginalia's own open command.
+ */
+export function activate(context: vscode.ExtensionContext, store: ArticleStore): void {
+  const provider: vscode.HoverProvider = {
+    provideHover(document, position) {
+      const state = store.get(document.uri);
+      if (!state || document.getText().length !== state.text.length) return undefined;
+      const offset = document.offsetAt(position);
+      const md = new vscode.MarkdownString(undefined, true);
+      md.isTrusted = { enabledCommands: ['marginalia.openArticle'] };
+      const mention = state.result.entities.find((e) => e.start <= offset && offset < e.end);
+      const quote = state.result.quotes.find((q) => q.start <= offset && offset < q.end);
+      const rejected = state.annotations.some((a) => a.status === 'rejected' && mention && a.target.start === mention.start && a.target.end === mention.end);
+      if (mention && !rejected) {
+        const cluster = store.entities.find((c) => c.id === mention.entityId);
+        md.appendMarkdown(`**${TYPE_WORDS[mention.type] ?? mention.type}**: `);
+        md.appendText(cluster?.name ?? mention.text);
+        if (mention.value !== undefined) md.appendText(` (${mention.value}${mention.unit ? ' ' + mention.unit : ''})`);
+        if (cluster?.aliases.length) {
+          md.appendMarkdown('\n\n*Also written:* ');
+          md.appendText(cluster.aliases.join(', '));
+        }
+        if (cluster) {
+          md.appendMarkdown(`\n\n*Mentioned ${cluster.mentions} times in ${cluster.documents.length} article${cluster.documents.length === 1 ? '' : 's'}:*`);
+          for (const path of cluster.documents.slice(0, 10)) {
+            const n = store.all.find((s) => vscode.workspace.asRelativePath(s.uri) === path);
+            const count = n ? n.result.entities.filter((e) => e.entityId === cluster.id).length : 0;
+            const args = encodeURIComponent(JSON.stringify([n?.uri.toString() ?? path]));
+            md.appendMarkdown(`\n- [`);
+            md.appendText(path);
+            md.appendMarkdown(`](command:marginalia.openArticle?${args}) (${count})`);
+          }
+          const said = store.all.flatMap((s) => s.result.quotes.filter((q) => q.speaker?.entityId === cluster.id));
+          if (said.length) {
+            md.appendMarkdown(`\n\n*Quoted ${said.length} time${said.length === 1 ? '' : 's'}:*`);
+            for (const q of said.slice(0, 5)) {
+              md.appendMarkdown('\n- “');
+              md.appendText(q.text.length > 140 ? q.text.slice(0, 140) + '…' : q.text);
+              md.appendMarkdown('”');
+            }
+          }
+        }
+      } else if (quote) {
+        md.appendMarkdown(`**${quote.kind === 'speech' ? 'Quote' : 'Scare quote / title'}**`);
+        if (quote.speaker) {
+          md.appendMarkdown('\n\n*Speaker:* ');
+          md.appendText(quote.speaker.name);
+        }
+        if (quote.cue) {
+          md.appendMarkdown('\n\n*Cue:* ');
+          md.appendText(quote.cue.text);
+        }
+        const ann = state.annotations.find((a) => a.kind === 'quote' && a.target.start === quote.start && a.target.end === quote.end);
+        if (ann?.tags.length) {
+          md.appendMarkdown('\n\n*Tags:* ');
+          md.appendText(ann.tags.join(', '));
+        }
+        if (ann?.note) {
+          md.appendMarkdown('\n\n*Note:* ');
+          md.appendText(ann.note);
+        }
+      } else {
+        return undefined;
+      }
+      const span = mention && !rejected ? mention : quote!;
+      return new vscode.Hover(md, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
+    },
+  };
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider([{ language: 'plaintext' }, { language: 'markdown' }], provider),
+    vscode.commands.registerCommand('marginalia.openArticle', async (target: string) => {
+      if (typeof target !== 'string') return;
+      const uri = vscode.Uri.parse(target);
+      if (!store.get(uri)) return; // only articles Marginalia knows
+      await vscode.window.showTextDocument(uri);
+    }),
+  );
+}
