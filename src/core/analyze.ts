@@ -2,6 +2,7 @@ import type { AnalysisResult, DocumentResult, EntityCluster, Quote } from './con
 import { parseArticle, type ArticleDocument } from './document';
 import { findBoilerplate, type BoilerplateZone } from './boilerplate';
 import { findEntities, recogniseNames, noCorrections, type Corrections, type NameRecogniser } from './entities';
+import type { Cluster } from './entities/aliases';
 import { findQuotes } from './quotes/scan';
 import { attributeQuotes } from './quotes/attribute';
 import { findClaims } from './claims/claims';
@@ -29,6 +30,15 @@ export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): 
   const bad = (head.match(/\uFFFD/g) ?? []).length;
   if (bad > 8 && bad > head.length / 100) return 'not UTF-8 text (many undecodable bytes)';
   return null;
+}
+
+/** The one person entity whose name or alias is `name`, or whose surname it is. */
+function personNamed(name: string, clusters: readonly Cluster[]): Cluster | undefined {
+  const people = clusters.filter((c) => c.type === 'PERSON');
+  const exact = people.filter((c) => c.name === name || c.aliases.includes(name));
+  if (exact.length === 1) return exact[0];
+  const bySurname = people.filter((c) => c.name.split(/\s+/).pop() === name);
+  return bySurname.length === 1 ? bySurname[0] : undefined;
 }
 
 interface Prepared {
@@ -67,9 +77,14 @@ export function analyzeArticles(inputs: readonly ArticleInput[], options: Analyz
     const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), mentions);
     // Speakers are named by their entity's canonical name (`said Ushakov` → `Yuri Ushakov`).
     for (const q of quotes) {
+      if (q.speaker && !q.speaker.entityId) {
+        // A name the recogniser missed at the cue (`said Danilov`): link it to the person it names, if one.
+        const c = personNamed(q.speaker.name, clusters);
+        if (c) q.speaker.entityId = c.id;
+      }
       if (!q.speaker?.entityId) continue;
       const m = mentions.find((x) => x.start === q.speaker!.start && x.end === q.speaker!.end) ?? mentions.find((x) => x.entityId === q.speaker!.entityId);
-      const c = m && clusterOf.get(m);
+      const c = (m && clusterOf.get(m)) ?? clusters.find((x) => x.id === q.speaker!.entityId);
       if (c) q.speaker.name = c.name;
     }
     const result: DocumentResult = {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArticleStore } from '../store/articles';
+import { escapeMarkdown } from '../text/markdown';
 
 const TYPE_WORDS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', DATE: 'Date', NUMBER: 'Number' };
 
@@ -22,11 +23,11 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
       if (mention && !rejected) {
         const cluster = store.entities.find((c) => c.id === mention.entityId);
         md.appendMarkdown(`**${TYPE_WORDS[mention.type] ?? mention.type}**: `);
-        md.appendText(cluster?.name ?? mention.text);
-        if (mention.value !== undefined) md.appendText(` (${mention.value}${mention.unit ? ' ' + mention.unit : ''})`);
+        md.appendMarkdown(escapeMarkdown(cluster?.name ?? mention.text));
+        if (mention.value !== undefined) md.appendMarkdown(escapeMarkdown(` (${mention.value}${mention.unit ? ' ' + mention.unit : ''})`));
         if (cluster?.aliases.length) {
           md.appendMarkdown('\n\n*Also written:* ');
-          md.appendText(cluster.aliases.join(', '));
+          md.appendMarkdown(escapeMarkdown(cluster.aliases.join(', ')));
         }
         if (cluster) {
           md.appendMarkdown(`\n\n*Mentioned ${cluster.mentions} times in ${cluster.documents.length} article${cluster.documents.length === 1 ? '' : 's'}:*`);
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
             const count = n ? n.result.entities.filter((e) => e.entityId === cluster.id).length : 0;
             const args = encodeURIComponent(JSON.stringify([n?.uri.toString() ?? path]));
             md.appendMarkdown(`\n- [`);
-            md.appendText(path);
+            md.appendMarkdown(escapeMarkdown(path));
             md.appendMarkdown(`](command:marginalia.openArticle?${args}) (${count})`);
           }
           const said = store.all.flatMap((s) => s.result.quotes.filter((q) => q.speaker?.entityId === cluster.id));
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
             md.appendMarkdown(`\n\n*Quoted ${said.length} time${said.length === 1 ? '' : 's'}:*`);
             for (const q of said.slice(0, 5)) {
               md.appendMarkdown('\n- “');
-              md.appendText(q.text.length > 140 ? q.text.slice(0, 140) + '…' : q.text);
+              md.appendMarkdown(escapeMarkdown(q.text.length > 140 ? q.text.slice(0, 140) + '…' : q.text));
               md.appendMarkdown('”');
             }
           }
@@ -52,20 +53,20 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
         md.appendMarkdown(`**${quote.kind === 'speech' ? 'Quote' : 'Scare quote / title'}**`);
         if (quote.speaker) {
           md.appendMarkdown('\n\n*Speaker:* ');
-          md.appendText(quote.speaker.name);
+          md.appendMarkdown(escapeMarkdown(quote.speaker.name));
         }
         if (quote.cue) {
           md.appendMarkdown('\n\n*Cue:* ');
-          md.appendText(quote.cue.text);
+          md.appendMarkdown(escapeMarkdown(quote.cue.text));
         }
         const ann = state.annotations.find((a) => a.kind === 'quote' && a.target.start === quote.start && a.target.end === quote.end);
         if (ann?.tags.length) {
           md.appendMarkdown('\n\n*Tags:* ');
-          md.appendText(ann.tags.join(', '));
+          md.appendMarkdown(escapeMarkdown(ann.tags.join(', ')));
         }
         if (ann?.note) {
           md.appendMarkdown('\n\n*Note:* ');
-          md.appendText(ann.note);
+          md.appendMarkdown(escapeMarkdown(ann.note));
         }
       } else {
         return undefined;
