@@ -1,0 +1,141 @@
+/**
+ * Statistical named-entity tagger (PER / ORG / LOC / MISC) for news text.
+ *
+ *   const model = loadNerModel(bytes);          // bytes of models/ner-conll.bin
+ *   model.recognise(text, sentences)            // → [{ start, end, type, score }]
+ *
+ * Pure TypeScript: runs in Node, browsers / web workers and unit tests.
+ */
+
+import { labelMargins } from './decode';
+import { extractDocument, extractSecondPass, FEATURE_VERSION } from './features';
+import { labelsToSpans, type NerType } from './labels';
+import { LinearModel, quantise, type LinearWeights, type QuantisedWeights } from './linear';
+import { decodeModel, type NerModelData } from './model';
+import { tokenize, type Token } from './tokenize';
+
+export type { NerType } from './labels';
+export type { Token } from './tokenize';
+export type { NerModelData } from './model';
+export type { LinearWeights, QuantisedWeights } from './linear';
+export { quantise } from './linear';
+export { tokenize, normaliseToken } from './tokenize';
+export { encodeModel, decodeModel, pruneWeights, MODEL_FORMAT_VERSION } from './model';
+export { EntityScorer, formatScores, MICRO_TYPES, type NerScores, type PRF, type ScoredSpan } from './score';
+export { parseConll, rebuildDocument, iobSpans, type ConllDocument, type ConllSentence, type RebuiltDocument, type CharSpan } from './conll';
+
+export interface NerSpan {
+  /** UTF-16 offsets into the text passed to `recognise`. */
+  start: number;
+  end: number;
+  type: NerType;
+  /** Confidence in (0, 1): the decoder's margin for the span, squashed. */
+  score?: number;
+}
+
+export interface SentenceRange {
+  start: number;
+  end: number;
+}
+
+export interface NerModel {
+  /** Model identifier and version, to record which model produced an annotation. */
+  readonly id: string;
+  /** Label names, index = label id (O, then B/I/L/U for each type). */
+  readonly labels: readonly string[];
+  /**
+   * Entities in `text`. `sentences` are the caller's sentence boundaries (UTF-16
+   * offsets); all of them are treated as one document for document-level features.
+   * Spans are sorted by start offset.
+   */
+  recognise(text: string, sentences: readonly SentenceRange[]): NerSpan[];
+  /** Tag pre-tokenised sentences of one document; returns label ids per sentence. */
+  tagTokens(sentences: readonly (readonly string[])[]): Int8Array[];
+}
+
+const NO_MARGINS = new Float64Array(0);
+/** Sentences longer than this many tokens are tagged in pieces. */
+const MAX_SENTENCE_TOKENS = 400;
+
+class LinearNerModel implements NerModel {
+  readonly id: string;
+  readonly labels: string[];
+  private readonly passes: LinearModel[];
+  private readonly types: NerType[];
+  private readonly scoreScale: number;
+
+  constructor(data: NerModelData) {
+    if (data.featureVersion !== FEATURE_VERSION) {
+      throw new Error(`NER model ${data.id}: feature version ${data.featureVersion}, this tagger extracts version ${FEATURE_VERSION}`);
+    }
+    if (data.passes.length < 1 || data.passes.length > 2) throw new Error('NER model: expected one or two passes');
+    this.id = data.id;
+    this.types = data.types;
+    this.scoreScale = data.scoreScale > 0 ? data.scoreScale : 1;
+    this.labels = ['O'];
+    for (const t of data.types) for (const p of ['B', 'I', 'L', 'U']) this.labels.push(`${p}-${t}`);
+    this.passes = data.passes.map((p) => {
+      if (p.L !== this.labels.length) throw new Error('NER model: label count does not match types');
+      return new LinearModel(p);
+    });
+  }
+
+  private run(sentences: readonly (readonly string[])[], withMargins: boolean): { labels: Int8Array[]; margins: Float64Array[] } {
+    const base = extractDocument(sentences);
+    let labels: Int8Array[] = [];
+    const margins: Float64Array[] = [];
+    for (let pi = 0; pi < this.passes.length; pi++) {
+      const model = this.passes[pi];
+      const last = pi === this.passes.length - 1;
+      const extra = pi > 0 ? extractSecondPass(sentences, labels) : null;
+      const next: Int8Array[] = [];
+      for (let si = 0; si < base.length; si++) {
+        const { labels: y, em } = extra ? model.decode(base[si], extra[si]) : model.decode(base[si]);
+        next.push(y);
+        if (last && withMargins) margins.push(y.some((l) => l !== 0) ? labelMargins(em, y.length, model.tr, y) : NO_MARGINS);
+      }
+      labels = next;
+    }
+    return { labels, margins };
+  }
+
+  tagTokens(sentences: readonly (readonly string[])[]): Int8Array[] {
+    return this.run(sentences, false).labels;
+  }
+
+  recognise(text: string, sentences: readonly SentenceRange[]): NerSpan[] {
+    const toks: Token[][] = [];
+    for (const s of sentences) {
+      const t = tokenize(text, Math.max(0, s.start), Math.min(text.length, s.end));
+      for (let i = 0; i < t.length; i += MAX_SENTENCE_TOKENS) toks.push(t.length <= MAX_SENTENCE_TOKENS ? t : t.slice(i, i + MAX_SENTENCE_TOKENS));
+    }
+    if (!toks.length) return [];
+    const { labels, margins } = this.run(
+      toks.map((ts) => ts.map((t) => t.text)),
+      true,
+    );
+    const out: NerSpan[] = [];
+    for (let si = 0; si < toks.length; si++) {
+      const ts = toks[si];
+      for (const sp of labelsToSpans(labels[si])) {
+        let m = Infinity;
+        for (let i = sp.start; i < sp.end; i++) m = Math.min(m, margins[si][i]);
+        const score = 1 / (1 + Math.exp(-m / this.scoreScale));
+        out.push({ start: ts[sp.start].start, end: ts[sp.end - 1].end, type: this.types[sp.type], score: Math.round(score * 1000) / 1000 });
+      }
+    }
+    out.sort((a, b) => a.start - b.start || a.end - b.end);
+    return out;
+  }
+}
+
+/** Build a tagger from in-memory model data (training, tests). Float weights are quantised. */
+export function createNerModel(data: Omit<NerModelData, 'passes'> & { passes: (QuantisedWeights | LinearWeights)[] }): NerModel {
+  const passes = data.passes.map((p) => ('q' in p ? p : quantise(p)));
+  return new LinearNerModel({ ...data, passes });
+}
+
+/** Load a tagger from the bytes of a model file (e.g. models/ner-conll.bin). */
+export function loadNerModel(bytes: Uint8Array): NerModel {
+  return new LinearNerModel(decodeModel(bytes));
+}

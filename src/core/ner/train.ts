@@ -1,0 +1,168 @@
+/**
+ * Averaged structured perceptron over hashed features with first-order
+ * BILOU transitions (Collins 2002), Viterbi decoding during training.
+ * Pure TypeScript (used by scripts/train-ner.ts and by unit tests).
+ */
+
+import { constrainTransitions, viterbi } from './decode';
+import type { SentenceFeatures } from './features';
+import type { LinearWeights } from './linear';
+
+export interface TrainingSentence {
+  feats: SentenceFeatures;
+  gold: Int8Array;
+}
+
+export interface TrainOptions {
+  L: number;
+  epochs: number;
+  seed: number;
+  /** Keep only features seen at least this often in training. */
+  minCount?: number;
+  /** Called after each epoch; `snapshot()` gives the current averaged weights. */
+  onEpoch?: (info: { epoch: number; errors: number; tokens: number; ms: number; snapshot: () => LinearWeights }) => void;
+}
+
+/** Small seeded PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOptions): LinearWeights {
+  const L = opts.L;
+  const minCount = opts.minCount ?? 1;
+
+  // Feature dictionary.
+  const counts = new Map<number, number>();
+  for (const s of data) for (const k of s.feats.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const index = new Map<number, number>();
+  const keyList: number[] = [];
+  for (const [k, c] of counts) {
+    if (c >= minCount) {
+      index.set(k, keyList.length);
+      keyList.push(k);
+    }
+  }
+  counts.clear();
+  const F = keyList.length;
+
+  // Sentences as row offsets (row * L); pruned features dropped.
+  const rows: { idx: Int32Array; offsets: Int32Array; gold: Int8Array }[] = data.map((s) => {
+    const n = s.feats.offsets.length - 1;
+    const idx: number[] = [];
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = idx.length;
+      for (let j = s.feats.offsets[i]; j < s.feats.offsets[i + 1]; j++) {
+        const r = index.get(s.feats.keys[j]);
+        if (r !== undefined) idx.push(r * L);
+      }
+    }
+    offsets[n] = idx.length;
+    return { idx: Int32Array.from(idx), offsets, gold: s.gold };
+  });
+  index.clear();
+
+  const w = new Float32Array(F * L);
+  const acc = new Float64Array(F * L);
+  const tw = new Float64Array(L * L + 2 * L); // trans, start, end
+  const tacc = new Float64Array(L * L + 2 * L);
+  const TS = L * L;
+  const TE = L * L + L;
+  let c = 1;
+
+  const snapshot = (): LinearWeights => {
+    const weights = new Float32Array(F * L);
+    for (let i = 0; i < F * L; i++) weights[i] = w[i] - acc[i] / c;
+    const t = new Float32Array(L * L + 2 * L);
+    for (let i = 0; i < t.length; i++) t[i] = tw[i] - tacc[i] / c;
+    return {
+      L,
+      keys: Int32Array.from(keyList),
+      weights,
+      trans: t.slice(0, TS),
+      start: t.slice(TS, TE),
+      end: t.slice(TE),
+    };
+  };
+
+  const order = rows.map((_, i) => i);
+  const rand = rng(opts.seed);
+  let em = new Float64Array(1024);
+  let pred = new Int8Array(4096);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    const t0 = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const si of order) {
+      const { idx, offsets, gold } = rows[si];
+      const n = gold.length;
+      tokens += n;
+      if (em.length < n * L) em = new Float64Array(n * L * 2);
+      if (pred.length < n) pred = new Int8Array(n * 2);
+      em.fill(0, 0, n * L);
+      for (let i = 0; i < n; i++) {
+        const base = i * L;
+        for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+          const r = idx[j];
+          for (let l = 0; l < L; l++) em[base + l] += w[r + l];
+        }
+      }
+      const tr = constrainTransitions(L, tw.subarray(0, TS), tw.subarray(TS, TE), tw.subarray(TE));
+      viterbi(em, n, tr, pred);
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (pred[i] !== gold[i]) {
+          same = false;
+          errors++;
+        }
+      }
+      if (!same) {
+        for (let i = 0; i < n; i++) {
+          const g = gold[i];
+          const p = pred[i];
+          if (g !== p) {
+            for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+              const r = idx[j];
+              w[r + g] += 1;
+              acc[r + g] += c;
+              w[r + p] -= 1;
+              acc[r + p] -= c;
+            }
+          }
+          const gi = i === 0 ? TS + g : (gold[i - 1] * L + g);
+          const pi = i === 0 ? TS + p : (pred[i - 1] * L + p);
+          if (gi !== pi) {
+            tw[gi] += 1;
+            tacc[gi] += c;
+            tw[pi] -= 1;
+            tacc[pi] -= c;
+          }
+        }
+        const ge = TE + gold[n - 1];
+        const pe = TE + pred[n - 1];
+        if (ge !== pe) {
+          tw[ge] += 1;
+          tacc[ge] += c;
+          tw[pe] -= 1;
+          tacc[pe] -= c;
+        }
+      }
+      c++;
+    }
+    opts.onEpoch?.({ epoch, errors, tokens, ms: Date.now() - t0, snapshot });
+  }
+  return snapshot();
+}
