@@ -95,6 +95,7 @@ function isInstalled(l) {
   }
 }
 
+let announced = false;
 const sec = (t0) => ((Date.now() - t0) / 1000).toFixed(1) + ' s';
 
 /**
@@ -104,7 +105,8 @@ const sec = (t0) => ((Date.now() - t0) / 1000).toFixed(1) + ' s';
 export async function ensureCodeServer({ force = false, log = (s) => console.log(s) } = {}) {
   const l = layout();
   if (!force && isInstalled(l)) {
-    log(`[code-server] ${CODE_SERVER_VERSION} already installed in ${l.root}`);
+    if (!announced) log(`[code-server] ${CODE_SERVER_VERSION} already installed in ${l.root}`);
+    announced = true;
     return l;
   }
   assertPrerequisites({ needBuild: true });

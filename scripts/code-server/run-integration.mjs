@@ -36,6 +36,15 @@ const testsEntry = join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 const resultsDir = join(REPO_ROOT, 'test-results');
 const sec = (t0) => ((Date.now() - t0) / 1000).toFixed(1) + ' s';
 
+/** An empty extension (manifest only) to carry the test run when the extension under test is installed from a .vsix. */
+function standInExtension(root) {
+  const dir = join(root, 'test-runner-extension');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'marginalia-test-runner', publisher: 'marginalia-tests',
+    version: '0.0.0', engines: { vscode: '*' } }, null, 2));
+  return dir;
+}
+
 /** Runs the mocha suite inside the extension host. Resolves to { code, passed, failed }. */
 async function runInHost(tmpRoot) {
   if (!existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`node scripts/build.mjs\` first`);
@@ -54,6 +63,8 @@ async function runInHost(tmpRoot) {
   const preamble = [];
   const logFile = join(resultsDir, 'integration.log');
   writeFileSync(logFile, '');
+  rmSync(join(resultsDir, 'integration-logs'), { recursive: true, force: true });
+  rmSync(join(resultsDir, 'integration-timeout.png'), { force: true });
   const dumpPreamble = () => {
     if (!preamble.length) return;
     console.error(`[integration] workbench log before the suite started:\n${preamble.join('\n')}`);
@@ -86,14 +97,16 @@ async function runInHost(tmpRoot) {
           }
           console.error(`[integration] VS Code logs saved to ${dir}`);
         }
-        if (code !== 0) dumpPreamble();
+        if (code !== 0 && !started) dumpPreamble(); // the suite never started: the workbench log tells why
         res(code);
       });
     });
     page.on('pageerror', (e) => opt.verbose && console.error(`[page error] ${e.message}`));
     const url = workbenchUrl(server, {
       folder,
-      extensionDevelopmentPath: vsix ? undefined : extensionPath,
+      // VS Code runs extensionTestsPath only together with a development extension. With --vsix the extension under
+      // test is the installed one, so a manifest-only stand-in takes the development slot.
+      extensionDevelopmentPath: vsix ? standInExtension(tmpRoot) : extensionPath,
       extensionTestsPath: testsEntry,
     });
     console.log(`[integration] ${vsix ? `installed ${vsix}` : `extension ${extensionPath}`}; workspace ${folder}`);

@@ -175,7 +175,7 @@ export async function startCodeServer(opts = {}) {
   process.on('exit', onExit);
 
   let stopped = false;
-  const exited = new Promise((r) => child.once('exit', r));
+  const exited = new Promise((r) => child.once('exit', (code, signal) => r(code ?? signal)));
   const stop = async () => {
     if (stopped) return;
     stopped = true;
@@ -197,7 +197,7 @@ export async function startCodeServer(opts = {}) {
     await stop().catch(() => {});
     throw new Error(`${e.message}\n--- code-server log (tail) ---\n${log}`);
   }
-  return { url, port, folder: opts.folder, scratchDir, userDataDir, extensionsDir, logFile, pid: child.pid, stop };
+  return { url, port, folder: opts.folder, scratchDir, userDataDir, extensionsDir, logFile, pid: child.pid, exited, stop };
 }
 
 /** vscode-remote URI (as the payload wants it) for an absolute path on the server. */
@@ -211,13 +211,13 @@ export function remoteUri(port, absPath) {
  * @param {{folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string}} o
  */
 export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
-  const u = new URL(server.url);
-  u.searchParams.set('folder', resolve(folder));
+  // Slashes stay readable in `folder` (the URL is printed for people by npm start).
+  let url = `${server.url}?folder=${encodeURIComponent(resolve(folder)).replace(/%2F/g, '/')}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(server.port, extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(server.port, extensionTestsPath)]);
-  if (payload.length) u.searchParams.set('payload', JSON.stringify(payload));
-  return u.toString();
+  if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

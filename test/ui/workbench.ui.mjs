@@ -7,7 +7,7 @@
 // Env: MARGINALIA_VSIX, MARGINALIA_EXTENSION_PATH (default: the repo), MARGINALIA_KEEP=1 (keep temp dirs), MARGINALIA_VERBOSE=1.
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../scripts/code-server/install.mjs';
@@ -15,6 +15,7 @@ import { copySeeds, launchChromium, provideExtension, startCodeServer, workbench
 
 const SEED = '001_62bc780cabcabc76.txt';
 const RESULTS = join(REPO_ROOT, 'test-results');
+const SHOTS = ['seed-001-highlights.png', 'hover-putin.png', 'sidebar-quotes.png'];
 const vsix = process.env.MARGINALIA_VSIX ? resolve(process.env.MARGINALIA_VSIX) : undefined;
 const extensionPath = resolve(process.env.MARGINALIA_EXTENSION_PATH || REPO_ROOT);
 const keep = !!process.env.MARGINALIA_KEEP;
@@ -73,6 +74,9 @@ const activeEditor = () => page.locator('.part.editor .editor-instance .monaco-e
 describe('Marginalia in the VS Code workbench (code-server, headless Chromium)', { concurrency: 1 }, () => {
   before(async () => {
     mkdirSync(RESULTS, { recursive: true });
+    for (const f of readdirSync(RESULTS)) {
+      if (SHOTS.includes(f) || f.startsWith('ui-failure-')) rmSync(join(RESULTS, f), { force: true });
+    }
     tmp = mkdtempSync(join(tmpdir(), 'marginalia-ui-'));
     const folder = copySeeds(tmp);
     server = await startCodeServer({
