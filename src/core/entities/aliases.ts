@@ -167,7 +167,9 @@ export function linkEntities(mentions: readonly MentionForLinking[]): Cluster[] 
 function canonicalName(names: [string, number][]): string {
   const score = ([text, count]: [string, number]) => {
     const words = text.split(/\s+/).length;
-    const shouting = text === text.toUpperCase() && text.length > 4 ? 1 : 0;
+    // Acronyms are written in capitals (`NATO`, not `Nato`); longer names in capitals are headline shouting.
+    const upper = text === text.toUpperCase();
+    const shouting = upper ? (text.length > 5 ? 1 : -1) : 0;
     const dotted = /\./.test(text) ? 1 : 0;
     return [words, -shouting, -dotted, count];
   };

@@ -5,7 +5,7 @@ import { findDates, findArticleDate } from './dates';
 import { findNumbers } from './numbers';
 import { NameLexicon } from './lexicon';
 import type { NameRecogniser, NameSpan } from './names';
-import { hasOrgHead, trimName, typeFromContext } from './refine';
+import { hasOrgHead, METONYM_NAMES, trimName, typeFromContext } from './refine';
 import { linkEntities, type Cluster } from './aliases';
 import { slug } from '../text/normalize';
 
@@ -101,6 +101,8 @@ export function findEntities(
       if (!corrections.rejected.has(text)) addToLexicon(lexicon, text, n.type);
     }
   });
+  // Institutions known by their building are names wherever they appear (`the Kremlin said`).
+  for (const name of METONYM_NAMES) if (!corrections.rejected.has(name)) lexicon.add(name, 'ORG');
   for (const [name, type] of corrections.accepted) {
     if (type === 'PERSON' || type === 'ORG' || type === 'PLACE') addToLexicon(lexicon, name, type);
   }

@@ -37,7 +37,8 @@ const APPROX = /\b(an estimated|estimated|about|around|almost|nearly|roughly|app
 /** The range a hedge word allows around a figure: `almost 50` is below it, `more than 50` above, `about 50` near it. */
 function hedgeRange(hedge: string, min: number, max: number): [number, number] {
   const h = hedge.toLowerCase();
-  if (/^(almost|nearly|up to|less than|fewer than|under|close to)$/.test(h)) return [min * 0.85, max];
+  // `almost an hour` is said of 50 minutes; `nearly 100,000` of 80,000 or more.
+  if (/^(almost|nearly|up to|less than|fewer than|under|close to)$/.test(h)) return [min * 0.8, max];
   if (/^(more than|over|at least|upwards of)$/.test(h)) return [min, max * 1.5];
   return [min * 0.95, max * 1.05];
 }

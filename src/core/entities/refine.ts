@@ -33,6 +33,9 @@ const ORG_HEAD =
 /** Prepositions after which a capitalised name is a place. */
 const PLACE_PREPOSITION = /\b(in|near|across|throughout|outside|inside|around|towards?|into|via)\s+(?:the\s+)?$/i;
 
+/** The metonyms as they are written, for finding them in text. */
+export const METONYM_NAMES = ['Kremlin', 'White House', 'Pentagon', 'Downing Street', 'Elysee', 'Élysée', 'Elysee Palace', 'Capitol Hill', 'Whitehall', 'Blue House', 'State Department', 'Foreign Office', 'Congress', 'Senate', 'Duma', 'State Duma', 'Bundestag', 'Knesset', 'Wall Street', 'Vatican', 'Zhongnanhai'];
+
 export function metonymType(name: string): NameType | undefined {
   return METONYMS.get(name.toLowerCase().replace(/^the\s+/, ''));
 }
