@@ -33,7 +33,7 @@ function main() {
   const goldDir = join(root, 'test/fixtures/gold');
   const golds: GoldDoc[] = readdirSync(goldDir).filter((f) => /^\d.*\.json$/.test(f)).sort().map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')));
   const facts: GoldFact[] = JSON.parse(readFileSync(join(goldDir, 'facts.json'), 'utf8'));
-  const recogniser = loadRecogniser(root);
+  const recogniser = loadRecogniser();
   const t0 = performance.now();
   const result: AnalysisResult = analyzeArticles(golds.map((g) => ({ path: g.path, text: readFileSync(join(root, g.path), 'utf8') })), { recogniser });
   const ms = performance.now() - t0;

@@ -1,6 +1,6 @@
 import { compromiseRecogniser, type NameRecogniser } from '../core';
 
 /** The name recogniser for Node hosts (CLI, scripts). */
-export function loadRecogniser(_root: string): NameRecogniser {
+export function loadRecogniser(): NameRecogniser {
   return compromiseRecogniser;
 }

@@ -4,7 +4,7 @@ import { sidecarUri, type ArticleStore, type ArticleState } from '../store/artic
 import { log } from '../log';
 
 const encoder = new TextEncoder();
-const VERSION = '0.1.0';
+import { VERSION } from '../../version';
 
 /**
  * Writes an article's sidecar atomically: to a temporary file beside it, then renamed over the old one,
