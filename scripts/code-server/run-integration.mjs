@@ -34,6 +34,8 @@ const vsix = opt.vsix ? resolve(opt.vsix) : undefined;
 const extensionPath = resolve(process.env.MARGINALIA_EXTENSION_PATH || REPO_ROOT);
 const testsEntry = join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 const resultsDir = join(REPO_ROOT, 'test-results');
+// Workbench chatter that can interleave with the suite's output (kept in test-results/integration.log).
+const NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[AccountPolicyGate\]|\[AgentHost|Creating a socket|Creation of workbench contribution)/;
 const sec = (t0) => ((Date.now() - t0) / 1000).toFixed(1) + ' s';
 
 /** An empty extension (manifest only) to carry the test run when the extension under test is installed from a .vsix. */
@@ -83,6 +85,7 @@ async function runInHost(tmpRoot) {
           preamble.push(text);
           return;
         }
+        if (!opt.verbose && level !== 'error' && NOISE.test(text)) return;
         const m = /^integration: (\d+) passed, (\d+) failed/m.exec(text);
         if (m) [passed, failed] = [Number(m[1]), Number(m[2])];
         (level === 'error' ? process.stderr : process.stdout).write(text + '\n');

@@ -193,8 +193,15 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
     }
     await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
     const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    console.log(`side bar quote rows (${texts.length}): ${JSON.stringify(texts.slice(0, 5))}`);
-    assert.ok(texts.length >= 1, `the Marginalia side bar lists no quote; side bar text: ${await sidebar.innerText()}`);
+    console.log(`side bar rows (${texts.length}): ${JSON.stringify(texts.slice(0, 6))}`);
+    // At least one row shows a quotation from the article itself (rows may be grouped, e.g. under speakers).
+    const article = readFileSync(join(server.folder, SEED), 'utf8').replace(/\s+/g, ' ');
+    const quotes = texts
+      .map((t) => /[“"«]\s*([^”"»…]{8,})/.exec(t)?.[1]?.trim())
+      .filter((q) => q && article.includes(q.slice(0, 40)));
+    console.log(`quotes from ${SEED} in the side bar: ${quotes.length}`);
+    assert.ok(quotes.length >= 1,
+      `the Marginalia side bar lists no quote from ${SEED}; side bar shows: ${JSON.stringify((await sidebar.innerText()).slice(0, 600))}`);
     await shot('sidebar-quotes.png');
   }));
 });
