@@ -1,6 +1,6 @@
 import { SIDECAR_VERSION, type Annotation, type Sidecar } from './model';
 
-const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'created', 'modified', 'target'];
+const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'orphaned', 'created', 'modified', 'target'];
 
 /**
  * Deterministic JSON: fixed key order, annotations sorted by position then id, two-space indent and a
@@ -27,7 +27,7 @@ export type ParseResult = { ok: true; sidecar: Sidecar } | { ok: false; problem:
 
 const KINDS = new Set(['entity', 'quote', 'claim', 'note']);
 const ORIGINS = new Set(['suggested', 'user']);
-const STATUSES = new Set(['suggested', 'accepted', 'rejected', 'orphaned']);
+const STATUSES = new Set(['suggested', 'accepted', 'rejected']);
 
 /**
  * Reads a sidecar and checks it against the format (the same rules as schemas/sidecar.schema.json).

@@ -5,7 +5,7 @@ export const SIDECAR_VERSION = 1;
 
 export type AnnotationKind = 'entity' | 'quote' | 'claim' | 'note';
 export type AnnotationOrigin = 'suggested' | 'user';
-export type AnnotationStatus = 'suggested' | 'accepted' | 'rejected' | 'orphaned';
+export type AnnotationStatus = 'suggested' | 'accepted' | 'rejected';
 
 export interface AnnotationTargetJson {
   /** TextPositionSelector: UTF-16 offsets into the article. */
@@ -27,6 +27,11 @@ export interface Annotation {
   speaker?: string | null;
   tags: string[];
   note?: string;
+  /**
+   * Set when the annotated text could not be found again after the article changed: the annotation is
+   * kept (with its status, tags and note) until the user re-attaches or deletes it.
+   */
+  orphaned?: boolean;
   created: string;
   modified: string;
   target: AnnotationTargetJson;
@@ -41,5 +46,5 @@ export interface Sidecar {
 
 /** A user decision is anything the user did to an annotation; those are kept forever. */
 export function isUserDecision(a: Annotation): boolean {
-  return a.origin === 'user' || a.status !== 'suggested' || a.tags.length > 0 || !!a.note;
+  return a.origin === 'user' || a.status !== 'suggested' || a.tags.length > 0 || !!a.note || !!a.orphaned;
 }

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
     if (state && !off && editor.document.getText().length === state.text.length) {
       for (const a of state.annotations) {
         const k = kindOf(a);
-        if (!k || a.status === 'rejected' || a.status === 'orphaned' || !config.get<boolean>(k.toLowerCase(), true)) continue;
+        if (!k || a.status === 'rejected' || a.orphaned || !config.get<boolean>(k.toLowerCase(), true)) continue;
         const t = (a.origin === 'user' || a.status === 'accepted' ? confirmed : types).get(k)!;
         buckets.get(t)!.push(new vscode.Range(editor.document.positionAt(a.target.start), editor.document.positionAt(a.target.end)));
       }

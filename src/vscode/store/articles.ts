@@ -7,8 +7,7 @@ import {
   type EntityCluster,
   type Fact,
 } from '../../core';
-import { mergeAnnotations, parseSidecar, suggestionsFor, type Annotation } from '../../core/sidecar';
-import { reanchor } from '../../core/anchoring';
+import { mergeAnnotations, parseSidecar, reanchorAnnotations, suggestionsFor, type Annotation } from '../../core/sidecar';
 import { log } from '../log';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
@@ -130,16 +129,7 @@ export class ArticleStore implements vscode.Disposable {
       });
       return { annotations: [], problem };
     }
-    const anns = parsed.sidecar.annotations;
-    const results = reanchor(text, anns.map((a) => ({ position: { type: 'TextPositionSelector' as const, start: a.target.start, end: a.target.end }, quote: { type: 'TextQuoteSelector' as const, exact: a.target.exact, prefix: a.target.prefix, suffix: a.target.suffix } })));
-    return {
-      annotations: anns.map((a, i) => {
-        const r = results[i];
-        // Orphans keep their text, tags and note; they stay in the sidecar until the user re-attaches or deletes them.
-        if (r.status === 'orphaned' || r.start === undefined || r.end === undefined) return { ...a, status: 'orphaned' };
-        return { ...a, target: { ...a.target, start: r.start, end: r.end } };
-      }),
-    };
+    return { annotations: reanchorAnnotations(text, parsed.sidecar.annotations).annotations };
   }
 
   /** Replaces one annotation (matched by id) and tells listeners. */
