@@ -19,7 +19,7 @@ import { combine, hashString } from './hash';
 import { normaliseToken } from './tokenize';
 
 /** Bump when feature extraction changes: models record the version they were trained with. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 // Capitalisation classes.
 export const CAP_NONE = 0; // no letters
@@ -48,7 +48,7 @@ export interface WordInfo {
 }
 
 /** Slot ranges of the five word-only feature groups in WordInfo.groupKeys. */
-export const GROUP_START = [0, 13, 17, 19, 23, 25];
+export const GROUP_START = [0, 14, 18, 20, 24, 26];
 
 /** Character class for shapes: 'X' upper, 'x' lower / other letter, 'd' digit, else the character or '*'. */
 function shapeChar(code: number, ch: string): string {
@@ -123,6 +123,7 @@ const T_FIRST = T(), T_HEAD_L = T(), T_HEAD_S = T(), T_HEAD = T(), T_LEN = T();
 const T_DOC_LOWER = T(), T_DOC_CAPMID = T(), T_DOC_FORM = T(), T_DOC_ONLYCAPS = T();
 const T_P1_ANY = T(), T_P1_MAJ = T(), T_P1_NONE = T();
 const T_WM1_W = T(), T_LM1_LM2 = T(), T_LP1_LP2 = T();
+const T_NODOT = T(), T_P1_UNIT = T(), T_P1_MULTI = T(), T_P1_LAST = T(), T_P1_SELF = T();
 
 const wordCache = new Map<string, WordInfo>();
 const WORD_CACHE_MAX = 200_000;
@@ -146,8 +147,8 @@ export function wordInfo(raw: string): WordInfo {
   const hshape = hashString(shape);
   const hshort = hashString(short);
   const dl = /[0-9]/.test(lower) ? hashString(lower.replace(/[0-9]/g, '0')) : hl;
-  const g = new Array<number>(25).fill(0);
-  // self (13 slots)
+  const g = new Array<number>(GROUP_START[5]).fill(0);
+  // self
   g[0] = T_BIAS;
   g[1] = combine(T_W, hw);
   g[2] = combine(T_L, hl);
@@ -157,27 +158,36 @@ export function wordInfo(raw: string): WordInfo {
     if (pre[k] !== 0) g[5 + k] = combine(T_PRE[k], pre[k]);
     if (suf[k] !== 0) g[9 + k] = combine(T_SUF[k], suf[k]);
   }
-  // as the previous word (4 slots)
-  g[13] = combine(T_LM1, dl);
-  g[14] = combine(T_SM1, hshape);
-  g[15] = combine(T_SSM1, hshort);
-  if (suf[2] !== 0) g[16] = combine(T_SUFM1, suf[2]);
-  // two words back (2)
-  g[17] = combine(T_LM2, dl);
-  g[18] = combine(T_SSM2, hshort);
-  // as the next word (4)
-  g[19] = combine(T_LP1, dl);
-  g[20] = combine(T_SP1, hshape);
-  g[21] = combine(T_SSP1, hshort);
-  if (suf[2] !== 0) g[22] = combine(T_SUFP1, suf[2]);
-  // two words ahead (2)
-  g[23] = combine(T_LP2, dl);
-  g[24] = combine(T_SSP2, hshort);
+  // Lower-case word without periods, with its capitalisation class: U.S. and US share it.
+  if (letters > 0) g[13] = combine(combine(T_NODOT, w.includes('.') ? hashString(lower.replace(/\./g, '')) : hl), cap);
+  let o = GROUP_START[1];
+  // as the previous word
+  g[o] = combine(T_LM1, dl);
+  g[o + 1] = combine(T_SM1, hshape);
+  g[o + 2] = combine(T_SSM1, hshort);
+  if (suf[2] !== 0) g[o + 3] = combine(T_SUFM1, suf[2]);
+  // two words back
+  o = GROUP_START[2];
+  g[o] = combine(T_LM2, dl);
+  g[o + 1] = combine(T_SSM2, hshort);
+  // as the next word
+  o = GROUP_START[3];
+  g[o] = combine(T_LP1, dl);
+  g[o + 1] = combine(T_SP1, hshape);
+  g[o + 2] = combine(T_SSP1, hshort);
+  if (suf[2] !== 0) g[o + 3] = combine(T_SUFP1, suf[2]);
+  // two words ahead
+  o = GROUP_START[4];
+  g[o] = combine(T_LP2, dl);
+  g[o + 1] = combine(T_SSP2, hshort);
   info = { lower, w: hw, l: hl, shape: hshape, short: hshort, dl, cap, letters, groupKeys: g };
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
   wordCache.set(raw, info);
   return info;
 }
+
+/** Number of BILOU labels the second-pass features expect (4 types). */
+const PASS1_LABELS = 17;
 
 const BOS = wordInfo('<S>');
 const EOS = wordInfo('</S>');
@@ -333,7 +343,7 @@ export function extractDocument(doc: readonly (readonly string[])[]): TokenFeatu
  */
 export function extractSecondPass(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[]): SentenceFeatures[] {
   const infos = doc.map((s) => s.map(wordInfo));
-  // Per lower-case word: counts of first-pass outcomes (O, then each type) over all its occurrences.
+  // Per lower-case word: how often the first pass gave each label to its occurrences.
   const agg = new Map<string, Int32Array>();
   for (let si = 0; si < infos.length; si++) {
     const lab = pass1[si];
@@ -341,39 +351,56 @@ export function extractSecondPass(doc: readonly (readonly string[])[], pass1: re
       const inf = infos[si][i];
       if (inf.letters === 0) continue;
       let a = agg.get(inf.lower);
-      if (!a) agg.set(inf.lower, (a = new Int32Array(5)));
-      const l = lab[i];
-      a[l === 0 ? 0 : 1 + ((l - 1) >> 2)]++;
+      if (!a) agg.set(inf.lower, (a = new Int32Array(PASS1_LABELS)));
+      a[lab[i]]++;
     }
   }
   const out: SentenceFeatures[] = [];
+  const byType = new Int32Array(5);
   for (let si = 0; si < infos.length; si++) {
     const ws = infos[si];
     const n = ws.length;
-    ensure(n * 8 + 8);
+    ensure(n * 16 + 16);
     const offsets = new Int32Array(n + 1);
     let p = 0;
     for (let i = 0; i < n; i++) {
       offsets[i] = p;
       const c = ws[i];
+      const own = pass1[si][i];
+      buf[p++] = combine(T_P1_SELF, own);
       if (c.letters === 0) continue;
       const a = agg.get(c.lower)!;
-      const l = pass1[si][i];
-      const own = l === 0 ? 0 : 1 + ((l - 1) >> 2);
+      byType.fill(0);
       let total = 0;
-      let best = -1;
-      let bestCount = 0;
-      for (let k = 0; k < 5; k++) {
-        const cnt = a[k] - (k === own ? 1 : 0);
+      let unit = 0;
+      let multi = 0;
+      let last = 0;
+      for (let l = 0; l < PASS1_LABELS; l++) {
+        const cnt = a[l] - (l === own ? 1 : 0);
+        if (cnt <= 0) continue;
         total += cnt;
-        if (cnt > bestCount) {
-          bestCount = cnt;
-          best = k;
+        const t = l === 0 ? 0 : 1 + ((l - 1) >> 2);
+        byType[t] += cnt;
+        if (l > 0) {
+          const part = (l - 1) & 3; // B I L U
+          if (part === 3) unit |= 1 << t;
+          else multi |= 1 << t;
+          if (part === 2) last |= 1 << t;
         }
-        if (k > 0 && cnt > 0) buf[p++] = combine(T_P1_ANY, k);
       }
-      if (total > 0) buf[p++] = combine(combine(T_P1_MAJ, best), c.cap === CAP_LOWER ? 0 : 1);
-      else buf[p++] = T_P1_NONE;
+      for (let t = 1; t < 5; t++) {
+        if (unit & (1 << t)) buf[p++] = combine(T_P1_UNIT, t);
+        if (multi & (1 << t)) buf[p++] = combine(T_P1_MULTI, t);
+        if (last & (1 << t)) buf[p++] = combine(T_P1_LAST, t);
+      }
+      if (total === 0) {
+        buf[p++] = T_P1_NONE;
+        continue;
+      }
+      let best = 0;
+      for (let t = 1; t < 5; t++) if (byType[t] > byType[best]) best = t;
+      buf[p++] = combine(combine(T_P1_MAJ, best), c.cap === CAP_LOWER ? 0 : 1);
+      for (let t = 1; t < 5; t++) if (byType[t] > 0) buf[p++] = combine(T_P1_ANY, t);
     }
     offsets[n] = p;
     out.push({ keys: buf.slice(0, p), offsets });

@@ -236,6 +236,21 @@ function isRunChar(c: number): boolean {
     c === 33 || c === 63 || c === 35 || c === 0x2014 || c === 0x2015;
 }
 
+const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"“”]+/y;
+
+/** End of a URL starting at i, or -1. */
+function urlEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i) | 0x20;
+  if (c !== 104 /* h */ && c !== 119 /* w */) return -1;
+  URL_RE.lastIndex = i;
+  const m = URL_RE.exec(text);
+  if (!m) return -1;
+  let j = Math.min(end, i + m[0].length);
+  // Trailing punctuation belongs to the sentence.
+  while (j > i && /[.,;:!?)\]'’]/.test(text[j - 1])) j--;
+  return j;
+}
+
 /**
  * Tokenize text[start, end). Offsets are UTF-16 code-unit offsets into `text`.
  */
@@ -252,7 +267,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     let j: number;
-    if (k === LETTER || k === DIGIT) {
+    if ((k === LETTER) && (j = urlEnd(text, i, end)) > i) {
+      // URL: one token.
+    } else if (k === LETTER || k === DIGIT) {
       j = scanWord(text, i, end);
     } else {
       const c = text.charCodeAt(i);

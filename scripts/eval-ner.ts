@@ -1,0 +1,155 @@
+/**
+ * Evaluate the shipped NER model on CoNLL-2003 dev, run on raw text.
+ *
+ *   node out/scripts/eval-ner.js [--data DIR] [--model FILE] [--split dev|train] [--examples N]
+ *
+ * Each dev document is rebuilt as plain text (one sentence per line, tokens
+ * detokenised as news text is written), `recognise` is called with the
+ * sentence boundaries, and the predicted character spans are scored against
+ * the gold spans (exact span and type). Prints per-type and micro P/R/F1,
+ * model load time, throughput, and the most frequent kinds of error.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { evaluateOnConll } from '../src/core/ner/corpus';
+import { formatScores, loadNerModel, parseConll, rebuildDocument, tokenize } from '../src/core/ner/index';
+
+interface Args {
+  data: string;
+  model: string;
+  split: 'dev' | 'train';
+  examples: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { data: resolve(process.cwd(), '../shared/data/conll2003'), model: 'models/ner-conll.bin', split: 'dev', examples: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = () => {
+      const x = argv[++i];
+      if (x === undefined) throw new Error(`missing value for ${k}`);
+      return x;
+    };
+    switch (k) {
+      case '--data': a.data = resolve(v()); break;
+      case '--model': a.model = v(); break;
+      case '--split': {
+        const s = v();
+        if (s !== 'dev' && s !== 'train') throw new Error('--split must be dev or train (the test split is held out)');
+        a.split = s;
+        break;
+      }
+      case '--examples': a.examples = Number(v()); break;
+      case '-h':
+      case '--help':
+        console.log('usage: eval-ner [--data DIR] [--model FILE] [--split dev|train] [--examples N]');
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${k}`);
+    }
+  }
+  return a;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** Classify the errors of one document. */
+function errorKinds(gold: Span[], pred: Span[]): { kind: string; gold?: Span; pred?: Span }[] {
+  const key = (s: Span) => `${s.start}:${s.end}:${s.type}`;
+  const goldSet = new Set(gold.map(key));
+  const predSet = new Set(pred.map(key));
+  const g = gold.filter((s) => !predSet.has(key(s)));
+  const p = pred.filter((s) => !goldSet.has(key(s)));
+  const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  const out: { kind: string; gold?: Span; pred?: Span }[] = [];
+  const usedPred = new Set<Span>();
+  for (const gs of g) {
+    const ov = p.filter((ps) => overlaps(gs, ps));
+    if (!ov.length) {
+      out.push({ kind: `missed ${gs.type}`, gold: gs });
+      continue;
+    }
+    for (const ps of ov) {
+      if (usedPred.has(ps)) continue;
+      usedPred.add(ps);
+      const sameSpan = ps.start === gs.start && ps.end === gs.end;
+      if (sameSpan) out.push({ kind: `wrong type: ${gs.type} tagged ${ps.type}`, gold: gs, pred: ps });
+      else {
+        const shape = ps.start <= gs.start && ps.end >= gs.end ? 'too long' : ps.start >= gs.start && ps.end <= gs.end ? 'too short' : 'shifted';
+        out.push({ kind: ps.type === gs.type ? `boundary ${gs.type} (${shape})` : `boundary+type: ${gs.type} tagged ${ps.type} (${shape})`, gold: gs, pred: ps });
+      }
+    }
+  }
+  for (const ps of p) {
+    if (usedPred.has(ps)) continue;
+    if (gold.some((gs) => overlaps(gs, ps))) continue; // overlaps a correctly found entity: counted there
+    out.push({ kind: `spurious ${ps.type}`, pred: ps });
+  }
+  return out;
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const file = resolve(args.data, `${args.split}.txt`);
+  if (!existsSync(file)) {
+    console.error(`eval-ner: CoNLL-2003 file not found: ${file}\nPass --data DIR (default ../shared/data/conll2003 relative to the repo).`);
+    process.exit(2);
+  }
+  if (!existsSync(args.model)) {
+    console.error(`eval-ner: model not found: ${args.model} (train one with npm run train:ner)`);
+    process.exit(2);
+  }
+  const docs = parseConll(readFileSync(file, 'utf8'));
+  const bytes = new Uint8Array(readFileSync(args.model));
+  const t0 = performance.now();
+  const model = loadNerModel(bytes);
+  const loadMs = performance.now() - t0;
+  console.log(`model ${args.model}: ${model.id}, ${(bytes.length / 1048576).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms`);
+
+  // First (cold) pass: scored. Then timed warm passes.
+  const res = evaluateOnConll(model, docs);
+  const rebuilt = docs.map((d) => rebuildDocument(d));
+  let tokens = 0;
+  for (const r of rebuilt) for (const s of r.sentences) tokens += tokenize(r.text, s.start, s.end).length;
+  const warm: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    const t = performance.now();
+    for (const r of rebuilt) model.recognise(r.text, r.sentences);
+    warm.push(performance.now() - t);
+  }
+  warm.sort((a, b) => a - b);
+  const mb = res.chars / 1e6;
+  const fmt = (ms: number) => `${(mb / (ms / 1000)).toFixed(2)} MB/s, ${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`;
+  console.log(`\n${args.split}: ${docs.length} documents, ${tokens} tokens, ${(mb * 1e6).toLocaleString('en')} characters`);
+  console.log(`throughput, first pass (cold JIT and caches): ${fmt(res.ms)}`);
+  console.log(`throughput, warm (median of 3 passes):        ${fmt(warm[1])}`);
+
+  console.log(`\nCoNLL-2003 ${args.split}, entity level (exact span and type):\n${formatScores(res.scores)}`);
+
+  const kinds = new Map<string, { count: number; examples: string[] }>();
+  for (const d of res.docs) {
+    for (const e of errorKinds(d.gold, d.pred)) {
+      let k = kinds.get(e.kind);
+      if (!k) kinds.set(e.kind, (k = { count: 0, examples: [] }));
+      k.count++;
+      if (k.examples.length < args.examples) {
+        const show = (s?: Span) => (s ? `"${d.text.slice(s.start, s.end)}"` : '');
+        k.examples.push(e.gold && e.pred ? `${show(e.gold)} → ${show(e.pred)}` : show(e.gold ?? e.pred));
+      }
+    }
+  }
+  const sorted = [...kinds.entries()].sort((a, b) => b[1].count - a[1].count);
+  const total = sorted.reduce((a, [, v]) => a + v.count, 0);
+  console.log(`\nerrors by kind (${total} in all; MISC included):`);
+  for (const [kind, v] of sorted.slice(0, 20)) {
+    console.log(`${String(v.count).padStart(5)}  ${kind.padEnd(42)} e.g. ${v.examples.join(', ')}`);
+  }
+}
+
+main();
