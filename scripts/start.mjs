@@ -40,14 +40,26 @@ if (!opt['code-server'] && onPath('code')) {
   process.exit(r.status ?? 1);
 }
 
+let server;
+let stopping = false;
+const shutdown = async (sig) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n[start] ${sig}: stopping code-server…`);
+  await server?.stop(); // during start-up there is no handle yet: the exit handler in server.mjs kills it
+  process.exit(0);
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
 await ensureCodeServer();
 const state = join(REPO_ROOT, '.vscode-test', 'start'); // persistent between runs: settings, window state
 const preferred = Number(process.env.PORT || 8080);
-const server = await startCodeServer({
+server = await startCodeServer({
   folder,
   port: preferred,
   scratchDir: state,
   verbose: opt.verbose,
+  handleSignals: false, // shutdown() above stops it gracefully
   beforeStart: (dirs) => provideExtension({ ...dirs, folder: extensionPath }),
 });
 const url = workbenchUrl(server, { folder });
@@ -56,16 +68,6 @@ const note = server.port === preferred ? '' : ` (port ${preferred} was taken)`;
 console.log(`\n${bar}\n  Marginalia in VS Code (code-server on 127.0.0.1:${server.port}${note}). Open in a browser:\n\n  ${url}\n\n  Ctrl+C stops the server.\n${bar}\n`);
 console.log(`[start] workspace: ${folder}${opt.copy ? ' (temp copy)' : ''}; server log: ${server.logFile}`);
 
-let stopping = false;
-const shutdown = async (sig) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n[start] ${sig}: stopping code-server…`);
-  await server.stop();
-  process.exit(0);
-};
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
 // Runs until Ctrl+C; if code-server dies on its own, say so and exit non-zero.
 server.exited.then((code) => {
   if (stopping) return;

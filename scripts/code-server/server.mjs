@@ -37,6 +37,22 @@ export const CALM_SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
 };
 
+let signalsHandled = false;
+/**
+ * Node skips 'exit' handlers when a signal kills it, and the server runs in its own process group (so that stop()
+ * reaches its helpers): turn SIGINT/SIGTERM/SIGHUP into a normal exit so the 'exit' handler kills the group.
+ */
+function exitOnSignals() {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+    process.on(sig, () => {
+      console.error(`\n[code-server] ${sig}: stopping`);
+      process.exit(128 + n);
+    });
+  }
+}
+
 /** Free TCP port on 127.0.0.1 (`preferred` first when given and free). */
 export async function freePort(preferred) {
   const net = await import('node:net');
@@ -131,6 +147,7 @@ export async function installVsix(vsix, { extensionsDir, scratchDir, userDataDir
  *   settings?: object,          // merged over CALM_SETTINGS
  *   verbose?: boolean,          // also copy code-server's output to stderr
  *   startTimeoutMs?: number,
+ *   handleSignals?: boolean,    // default true: Ctrl+C / SIGTERM exit the process, which kills the server (see exitOnSignals)
  *   beforeStart?: (dirs: {scratchDir: string, userDataDir: string, extensionsDir: string}) => Promise<void> | void,
  * }} [opts]
  */
@@ -173,6 +190,7 @@ export async function startCodeServer(opts = {}) {
   };
   const onExit = () => killGroup('SIGKILL');
   process.on('exit', onExit);
+  if (opts.handleSignals !== false) exitOnSignals();
 
   let stopped = false;
   const exited = new Promise((r) => child.once('exit', (code, signal) => r(code ?? signal)));
