@@ -152,7 +152,7 @@ function main() {
     }
   }
   console.log(`fact recall: ${fmt(recalled / facts.length)} (${recalled}/${facts.length}); discrepancies flagged ${discOk}/${discTotal}; false discrepancies on gold facts ${falseDisc}; predicted facts ${result.facts.length} (${result.facts.filter((f) => !f.consistent).length} with discrepancy)`);
-  const call = result.facts.find((f) => f.claims.some((c) => /50[- ]minute/.test(c.text ?? '')));
+  const call = result.facts.find((f) => f.claims.some((c) => c.values?.some((v) => /50[- ]minute/.test(v))));
   console.log(`50-minute call: ${call ? (call.consistent ? 'no discrepancy (right)' : `DISCREPANCY CLAIMED: ${call.discrepancy}`) : 'no fact found'}`);
 
   if (process.argv.includes('--errors')) {

@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
-import { ArticleStore, isArticle } from './vscode/store/articles';
+import { ArticleStore, isArticle, SIDECAR_SUFFIX } from './vscode/store/articles';
 import * as logFeature from './vscode/log';
 import * as highlights from './vscode/highlights';
 import * as hover from './vscode/hover';
 import * as quotes from './vscode/quotes';
+import * as claims from './vscode/claims';
+import * as entities from './vscode/entities';
+import * as orphans from './vscode/orphans';
+import * as annotate from './vscode/annotate';
+import * as navigation from './vscode/navigation';
+import * as statusbar from './vscode/statusbar';
 import * as sidecar from './vscode/sidecar';
 
 /** Public surface for tests and other extensions. */
@@ -12,7 +18,8 @@ export interface MarginaliaApi {
   ready: Promise<void>;
   /** A fresh store reading everything from disk again, as a window reload would. */
   createStore(): ArticleStore;
-  views: { quotes: vscode.TreeDataProvider<unknown> };
+  views: { quotes: vscode.TreeDataProvider<unknown>; claims: vscode.TreeDataProvider<unknown>; entities: vscode.TreeDataProvider<unknown>; orphans: vscode.TreeDataProvider<unknown> };
+  statusBar: vscode.StatusBarItem;
 }
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
@@ -21,8 +28,16 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   context.subscriptions.push(store);
   highlights.activate(context, store);
   hover.activate(context, store);
-  const quotesView = quotes.activate(context, store);
-  sidecar.activate(context, store);
+  const views = {
+    quotes: quotes.activate(context, store),
+    claims: claims.activate(context, store),
+    entities: entities.activate(context, store),
+    orphans: orphans.activate(context, store),
+  };
+  annotate.activate(context, store);
+  navigation.activate(context, store);
+  const statusBar = statusbar.activate(context, store);
+  const sidecars = sidecar.activate(context, store);
 
   // Re-analyse (debounced) as articles are edited, opened or changed on disk.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,17 +45,31 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     clearTimeout(timer);
     timer = setTimeout(() => void store.refresh(), 400);
   };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,json}');
+  const onDisk = (uri: vscode.Uri) => {
+    if (uri.path.endsWith(SIDECAR_SUFFIX)) {
+      const article = uri.with({ path: uri.path.slice(0, -SIDECAR_SUFFIX.length) });
+      void store.mergeFromDisk(article, sidecars.lastWritten(article));
+    } else if (isArticle({ uri }) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) soon();
+  };
   context.subscriptions.push(
+    watcher,
+    watcher.onDidChange(onDisk),
+    watcher.onDidCreate(onDisk),
+    watcher.onDidDelete((uri) => !uri.path.endsWith(SIDECAR_SUFFIX) && soon()),
     vscode.workspace.onDidChangeTextDocument((e) => isArticle(e.document) && e.contentChanges.length && soon()),
     vscode.workspace.onDidOpenTextDocument((d) => isArticle(d) && !store.get(d.uri) && soon()),
     vscode.commands.registerCommand('marginalia.analyzeFolder', () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Marginalia: analysing articles…') }, () => store.refresh()),
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Marginalia: analysing articles…'), cancellable: true },
+        (_progress, token) => store.refresh(token),
+      ),
     ),
     { dispose: () => clearTimeout(timer) },
   );
   // The analysis runs after activate() returns, so activation stays fast.
   const ready = new Promise<void>((resolve) => setTimeout(() => store.refresh().then(resolve, resolve), 0));
-  return { store, ready, createStore: () => new ArticleStore(), views: { quotes: quotesView } };
+  return { store, ready, createStore: () => new ArticleStore(), views, statusBar };
 }
 
 export function deactivate(): void {}

@@ -41,6 +41,18 @@ function personNamed(name: string, clusters: readonly Cluster[]): Cluster | unde
   return bySurname.length === 1 ? bySurname[0] : undefined;
 }
 
+/** The longest capitalised name ending in `surname` before `before` (`Oleksiy Danilov` for `Danilov`). */
+function fullerName(text: string, surname: string, before: number): string {
+  if (/\s/.test(surname) || !/^\p{Lu}/u.test(surname)) return surname;
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]+\\s+){1,2})${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu');
+  let best = surname;
+  for (const m of text.slice(0, before).matchAll(re)) {
+    const name = m[0].replace(/\s+/g, ' ');
+    if (name.split(' ').length > best.split(' ').length) best = name;
+  }
+  return best;
+}
+
 interface Prepared {
   doc: ArticleDocument;
   zones: BoilerplateZone[];
@@ -78,9 +90,11 @@ export function analyzeArticles(inputs: readonly ArticleInput[], options: Analyz
     // Speakers are named by their entity's canonical name (`said Ushakov` → `Yuri Ushakov`).
     for (const q of quotes) {
       if (q.speaker && !q.speaker.entityId) {
-        // A name the recogniser missed at the cue (`said Danilov`): link it to the person it names, if one.
+        // A name the recogniser missed at the cue (`said Danilov`): link it to the person it names, if
+        // one; else name them by the fuller form the article introduced them with (`Oleksiy Danilov`).
         const c = personNamed(q.speaker.name, clusters);
         if (c) q.speaker.entityId = c.id;
+        else q.speaker.name = fullerName(p.doc.text, q.speaker.name, q.speaker.start);
       }
       if (!q.speaker?.entityId) continue;
       const m = mentions.find((x) => x.start === q.speaker!.start && x.end === q.speaker!.end) ?? mentions.find((x) => x.entityId === q.speaker!.entityId);

@@ -59,13 +59,23 @@ function demonymsOf(results: readonly DocumentResult[]): Map<string, string> {
 function contextOf(doc: ArticleDocument, claim: Claim, start: number, end: number, entities: readonly EntityMention[], demonyms: Map<string, string>): Set<string> {
   const from = Math.max(claim.start, start - WINDOW);
   const to = Math.min(claim.end, end + WINDOW);
-  const around = doc.text.slice(from, start) + ' ' + doc.text.slice(end, to);
-  const terms = termsOf(around);
-  for (const w of around.match(/\b[A-Z][a-z]+\b/g) ?? []) {
-    const place = demonyms.get(w.toLowerCase());
-    if (place) terms.add(place);
+  // Names count once, as their entity: their words are blanked before the wording is read, and
+  // demonyms (`Russian troops`) stand for their place.
+  const chars = doc.text.slice(from, to).split('');
+  const terms = new Set<string>();
+  for (const e of entities) {
+    if (e.start < from || e.end > to || !(e.type === 'PERSON' || e.type === 'ORG' || e.type === 'PLACE')) continue;
+    terms.add(e.entityId);
+    for (let i = e.start; i < e.end; i++) chars[i - from] = ' ';
   }
-  for (const e of entities) if (e.start >= from && e.end <= to && (e.type === 'PERSON' || e.type === 'ORG' || e.type === 'PLACE')) terms.add(e.entityId);
+  for (let i = start; i < end; i++) if (i >= from && i < to) chars[i - from] = ' ';
+  const around = chars.join('').replace(/\b[A-Z][a-z]+\b/g, (w) => {
+    const place = demonyms.get(w.toLowerCase());
+    if (!place) return w;
+    terms.add(place);
+    return ' ';
+  });
+  for (const t of termsOf(around)) terms.add(t);
   return terms;
 }
 

@@ -19,6 +19,8 @@ const CONCEPTS: Record<string, string> = {
   sanction: 'sanction', penalti: 'sanction', invad: 'invade', invasion: 'invade', attack: 'invade', annex: 'annex',
   annexation: 'annex', seiz: 'annex', seized: 'annex', took: 'annex', warn: 'warn', caution: 'warn', threaten: 'warn', threat: 'warn',
   request: 'request', ask: 'request', requested: 'request', last: 'last', lasted: 'last',
+  mass: 'deploy', massed: 'deploy', amass: 'deploy', amassed: 'deploy', moved: 'deploy', move: 'deploy', deploy: 'deploy',
+  deployed: 'deploy', station: 'deploy', stationed: 'deploy', sent: 'deploy', build: 'deploy', buildup: 'deploy',
 };
 
 export function stem(word: string): string {

@@ -64,7 +64,7 @@ const tokensOf = (s: string) => s.replace(/[’']s$/, '').split(/[\s]+/).filter(
  * acronym and its long form (`OSCE`), a surname and the one full name it belongs to (`Biden` →
  * `Joe Biden`), or a well-known country alias (`America`). The canonical name is the fullest form.
  */
-export function linkEntities(mentions: readonly MentionForLinking[]): Cluster[] {
+export function linkEntities(mentions: readonly MentionForLinking[], merges: ReadonlyMap<string, string> = new Map()): Cluster[] {
   const groups = new Groups();
   const surfaces = new Map<string, { text: string; count: number; type: Map<EntityType, number>; docs: Set<number> }>();
   const keyOf = (m: MentionForLinking) => `${m.type === 'PERSON' ? 'P' : 'N'}|${surfaceKey(m.text)}`;
@@ -131,6 +131,13 @@ export function linkEntities(mentions: readonly MentionForLinking[]): Cluster[] 
     // Several people share the surname: link to the one named in the same articles, if exactly one is.
     const sameDoc = roots.filter((r) => candidates.some((c) => groups.find(c) === r && [...surfaces.get(c)!.docs].some((d) => s.docs.has(d))));
     if (sameDoc.length === 1) groups.union(sameDoc[0], k);
+  }
+
+  // The user's merges: every surface written as the alias joins every surface written as the target.
+  for (const [alias, target] of merges) {
+    const from = keys.filter((k) => surfaces.get(k)!.text === alias);
+    const to = keys.filter((k) => surfaces.get(k)!.text === target);
+    for (const a of from) for (const b of to) groups.union(b, a);
   }
 
   const clusters = new Map<string, { keys: string[]; members: number[] }>();

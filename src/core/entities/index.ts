@@ -21,11 +21,13 @@ export interface DocumentEntities {
 export interface Corrections {
   /** Strings the user rejected as names: never suggested again. */
   rejected: Set<string>;
-  /** Names the user marked or accepted, with their type: suggested everywhere they occur. */
+  /** Names the user marked, accepted or retyped, with their type: suggested everywhere they occur, with that type. */
   accepted: Map<string, EntityType>;
+  /** Names the user merged into another entity: alias → a name of the entity it belongs to. */
+  merges: Map<string, string>;
 }
 
-export const noCorrections = (): Corrections => ({ rejected: new Set(), accepted: new Map() });
+export const noCorrections = (): Corrections => ({ rejected: new Set(), accepted: new Map(), merges: new Map() });
 
 /** Names found by the recogniser in one document, trimmed and typed from context. */
 export function recogniseNames(doc: ArticleDocument, recogniser: NameRecogniser, markup: readonly Span[]): NameSpan[] {
@@ -103,8 +105,10 @@ export function findEntities(
   });
   // Institutions known by their building are names wherever they appear (`the Kremlin said`).
   for (const name of METONYM_NAMES) if (!corrections.rejected.has(name)) lexicon.add(name, 'ORG');
+  // The user's own names come first: they win over any overlapping suggestion.
+  const userLexicon = new NameLexicon();
   for (const [name, type] of corrections.accepted) {
-    if (type === 'PERSON' || type === 'ORG' || type === 'PLACE') addToLexicon(lexicon, name, type);
+    if (type === 'PERSON' || type === 'ORG' || type === 'PLACE') userLexicon.add(name, type);
   }
 
   // An article that gives no date of its own is read against the date most articles of the folder give:
@@ -115,10 +119,14 @@ export function findEntities(
   const perDoc: DocumentEntities[] = docs.map((doc, d) => {
     const whole = { start: 0, end: doc.text.length };
     const markup = markupPerDoc[d];
-    const names = withoutOverlaps([...splitCompounds(doc.text, namesPerDoc[d], lexicon), ...lexicon.find(doc.text, whole)].sort((a, b) => a.start - b.start || b.end - a.end))
+    const suggested = [...splitCompounds(doc.text, namesPerDoc[d], lexicon), ...lexicon.find(doc.text, whole)].sort((a, b) => a.start - b.start || b.end - a.end);
+    const names = withoutOverlaps([...userLexicon.find(doc.text, whole), ...suggested])
       .filter((n) => !corrections.rejected.has(doc.text.slice(n.start, n.end)) && !inZones(markup, n.start, n.end));
     const articleDate = ownDates[d] ?? folderDate;
-    const mentions: EntityMention[] = names.map((n) => ({ start: n.start, end: n.end, text: doc.source.slice(n.start, n.end), type: n.type, entityId: '' }));
+    const mentions: EntityMention[] = names.map((n) => {
+      const text = doc.source.slice(n.start, n.end);
+      return { start: n.start, end: n.end, text, type: corrections.accepted.get(text) ?? n.type, entityId: '' };
+    });
     for (const block of doc.blocks) {
       for (const dt of findDates(doc.text, block, articleDate)) {
         mentions.push({ start: dt.start, end: dt.end, text: doc.source.slice(dt.start, dt.end), type: 'DATE', entityId: `date:${dt.value ?? slug(doc.source.slice(dt.start, dt.end))}`, ...(dt.value ? { value: dt.value } : {}) });
@@ -136,7 +144,7 @@ export function findEntities(
   perDoc.forEach((p, d) => p.mentions.forEach((m) => {
     if (m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE') named.push({ mention: m, doc: d });
   }));
-  const clusters = linkEntities(named.map(({ mention, doc }) => ({ text: mention.text, type: mention.type, doc })));
+  const clusters = linkEntities(named.map(({ mention, doc }) => ({ text: mention.text, type: mention.type, doc })), corrections.merges);
   const clusterOf = new Map<EntityMention, Cluster>();
   for (const c of clusters) {
     for (const i of c.members) {

@@ -1,6 +1,6 @@
 import { SIDECAR_VERSION, type Annotation, type Sidecar } from './model';
 
-const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'orphaned', 'created', 'modified', 'target'];
+const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'orphaned', 'mergedInto', 'created', 'modified', 'target'];
 
 /**
  * Deterministic JSON: fixed key order, annotations sorted by position then id, two-space indent and a

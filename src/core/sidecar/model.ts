@@ -32,6 +32,8 @@ export interface Annotation {
    * kept (with its status, tags and note) until the user re-attaches or deletes it.
    */
   orphaned?: boolean;
+  /** For an entity the user merged into another: a name of that entity (the two become aliases). */
+  mergedInto?: string;
   created: string;
   modified: string;
   target: AnnotationTargetJson;

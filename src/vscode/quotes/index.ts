@@ -4,7 +4,7 @@ import type { Annotation } from '../../core/sidecar';
 
 export const DEFAULT_TAGS = ['verified', 'disputed', 'needs-source', 'misattributed', 'opinion', 'out-of-context'];
 
-type Node = { kind: 'speaker'; name: string; quotes: QuoteNode[] } | QuoteNode;
+type Node = { kind: 'group'; name: string; byArticle: boolean; quotes: QuoteNode[] } | QuoteNode;
 interface QuoteNode {
   kind: 'quote';
   state: ArticleState;
@@ -15,6 +15,9 @@ interface QuoteNode {
 class QuotesProvider implements vscode.TreeDataProvider<Node> {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  byArticle = false;
+  /** Only quotes carrying this tag are listed (null: all). */
+  tagFilter: string | null = null;
   constructor(private readonly store: ArticleStore) {}
 
   refresh() {
@@ -26,26 +29,30 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
     return (editor && this.store.get(editor.document.uri)) ?? undefined;
   }
 
+  /** By speaker: the active article's quotes. By article: every article's quotes. */
   getChildren(node?: Node): Node[] {
-    if (node?.kind === 'speaker') return node.quotes;
+    if (node?.kind === 'group') return node.quotes;
     if (node) return [];
-    const state = this.activeState();
-    if (!state) return [];
+    const states = this.byArticle ? this.store.all : [this.activeState()].filter((s): s is ArticleState => !!s);
     const groups = new Map<string, QuoteNode[]>();
-    for (const a of state.annotations) {
-      if (a.kind !== 'quote' || a.status === 'rejected') continue;
-      const speaker = a.speaker ?? vscode.l10n.t('Unattributed');
-      groups.set(speaker, [...(groups.get(speaker) ?? []), { kind: 'quote', state, annotation: a }]);
+    for (const state of states) {
+      for (const a of state.annotations) {
+        if (a.kind !== 'quote' || a.status === 'rejected' || a.orphaned) continue;
+        if (this.tagFilter && !a.tags.includes(this.tagFilter)) continue;
+        const key = this.byArticle ? state.result.path : (a.speaker ?? vscode.l10n.t('Unattributed'));
+        groups.set(key, [...(groups.get(key) ?? []), { kind: 'quote', state, annotation: a }]);
+      }
     }
     return [...groups.entries()]
-      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-      .map(([name, quotes]) => ({ kind: 'speaker', name, quotes: quotes.sort((x, y) => x.annotation.target.start - y.annotation.target.start) }));
+      .sort((a, b) => (this.byArticle ? a[0].localeCompare(b[0]) : b[1].length - a[1].length || a[0].localeCompare(b[0])))
+      .map(([name, quotes]) => ({ kind: 'group', name, byArticle: this.byArticle, quotes: quotes.sort((x, y) => x.annotation.target.start - y.annotation.target.start) }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'speaker') {
-      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.iconPath = new vscode.ThemeIcon('person');
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.byArticle ? node.name.split('/').pop()! : node.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `${node.byArticle ? 'article' : 'speaker'}:${node.name}`;
+      item.iconPath = node.byArticle ? vscode.ThemeIcon.File : new vscode.ThemeIcon('person');
       item.description = `${node.quotes.length}`;
       item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} quotes', node.name, node.quotes.length) };
       return item;
@@ -72,10 +79,27 @@ export function tagAnnotation(store: ArticleStore, uri: vscode.Uri, annotation: 
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): vscode.TreeDataProvider<unknown> {
   const provider = new QuotesProvider(store);
   const view = vscode.window.createTreeView('marginalia.quotes', { treeDataProvider: provider, showCollapseAll: true });
+  const setMode = (byArticle: boolean) => {
+    provider.byArticle = byArticle;
+    void vscode.commands.executeCommand('setContext', 'marginalia.quotesByArticle', byArticle);
+    provider.refresh();
+  };
   context.subscriptions.push(
     view,
     store.onDidChange(() => provider.refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => provider.refresh()),
+    vscode.commands.registerCommand('marginalia.quotesByArticle', () => setMode(true)),
+    vscode.commands.registerCommand('marginalia.quotesBySpeaker', () => setMode(false)),
+    vscode.commands.registerCommand('marginalia.filterQuotesByTag', async (tag?: string | null) => {
+      const used = [...new Set(store.all.flatMap((s) => s.annotations.filter((a) => a.kind === 'quote').flatMap((a) => a.tags)))].sort();
+      const all = vscode.l10n.t('All quotes');
+      const chosen = tag !== undefined ? tag : await vscode.window.showQuickPick([all, ...used], { placeHolder: vscode.l10n.t('Show quotes tagged…') });
+      if (chosen === undefined) return;
+      provider.tagFilter = chosen === all ? null : chosen;
+      view.description = provider.tagFilter ? vscode.l10n.t('tag: {0}', provider.tagFilter) : undefined;
+      void vscode.commands.executeCommand('setContext', 'marginalia.quotesFiltered', !!provider.tagFilter);
+      provider.refresh();
+    }),
     vscode.commands.registerCommand('marginalia.revealAnnotation', async (uri: string, start: number, end: number) => {
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
       const range = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end));

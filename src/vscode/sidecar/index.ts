@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { makeSidecar, serializeSidecar } from '../../core/sidecar';
+import { isUserDecision, makeSidecar, serializeSidecar } from '../../core/sidecar';
 import { sidecarUri, type ArticleStore, type ArticleState } from '../store/articles';
 import { log } from '../log';
 
@@ -11,6 +11,9 @@ import { VERSION } from '../../version';
  * so a crash mid-save leaves the old or the new file, never half of one. A sidecar that could not be
  * read is never overwritten.
  */
+/** What this window last wrote to each sidecar, so the file watcher can tell our writes from others'. */
+const written = new Map<string, string>();
+
 export async function saveSidecar(state: ArticleState): Promise<boolean> {
   if (state.sidecarProblem) {
     log.warn(`not saving over a sidecar that could not be read: ${state.sidecarProblem}`);
@@ -19,13 +22,15 @@ export async function saveSidecar(state: ArticleState): Promise<boolean> {
   const target = sidecarUri(state.uri);
   const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
   const sidecar = makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, state.result.path ? 'compromise@14' : 'unknown', VERSION);
-  await vscode.workspace.fs.writeFile(tmp, encoder.encode(serializeSidecar(sidecar)));
+  const content = serializeSidecar(sidecar);
+  written.set(state.uri.toString(), content);
+  await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
   await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
   log.info(`saved ${vscode.workspace.asRelativePath(target)} (${state.annotations.length} annotations)`);
   return true;
 }
 
-export function activate(context: vscode.ExtensionContext, store: ArticleStore): void {
+export function activate(context: vscode.ExtensionContext, store: ArticleStore): { lastWritten(article: vscode.Uri): string | undefined } {
   const saveActive = async () => {
     const editor = vscode.window.activeTextEditor;
     const state = editor && store.get(editor.document.uri);
@@ -45,7 +50,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
     clearTimeout(timer);
     timer = setTimeout(async () => {
       for (const state of store.all) {
-        const userState = JSON.stringify(state.annotations.filter((a) => a.origin === 'user' || a.status !== 'suggested' || a.tags.length || a.note));
+        const userState = JSON.stringify(state.annotations.filter(isUserDecision));
         const key = state.uri.toString();
         if (lastSaved.get(key) === userState || (userState === '[]' && !lastSaved.has(key))) {
           lastSaved.set(key, userState);
@@ -64,4 +69,5 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
     store.onDidChange(autoSave),
     { dispose: () => clearTimeout(timer) },
   );
+  return { lastWritten: (article) => written.get(article.toString()) };
 }

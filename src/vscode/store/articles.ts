@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import {
   analyzeArticles,
   compromiseRecogniser,
+  noCorrections,
+  type Corrections,
   type AnalysisResult,
   type DocumentResult,
   type EntityCluster,
@@ -42,6 +44,9 @@ export class ArticleStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private running: Promise<void> | undefined;
+  private token: vscode.CancellationToken | undefined;
+  /** Sidecars read for articles whose state is not built yet. */
+  private pending = new Map<string, { annotations: Annotation[]; problem?: string }>();
   private again = false;
 
   get entities(): readonly EntityCluster[] {
@@ -58,7 +63,8 @@ export class ArticleStore implements vscode.Disposable {
   }
 
   /** Re-analyses the workspace's articles (open editors' unsaved text wins over the disk). */
-  refresh(): Promise<void> {
+  refresh(token?: vscode.CancellationToken): Promise<void> {
+    this.token = token;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -80,6 +86,7 @@ export class ArticleStore implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) if (isArticle(d) && d.uri.scheme !== 'git') uris.set(d.uri.toString(), d.uri);
     const inputs: { uri: vscode.Uri; text: string }[] = [];
     for (const uri of [...uris.values()].sort((a, b) => a.toString().localeCompare(b.toString()))) {
+      if (this.token?.isCancellationRequested) return;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       try {
         inputs.push({ uri, text: open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri)) });
@@ -87,8 +94,17 @@ export class ArticleStore implements vscode.Disposable {
         log.warn(`cannot read ${uri.toString()}: ${(e as Error).message}`);
       }
     }
+    // Sidecars of articles not loaded yet are read first, so their corrections count in this analysis.
+    for (const { uri, text } of inputs) {
+      if (this.states.has(uri.toString()) || this.pending.has(uri.toString())) continue;
+      this.pending.set(uri.toString(), await this.loadSidecar(uri, text));
+    }
+    if (this.token?.isCancellationRequested) return;
     const started = Date.now();
-    this.analysis = analyzeArticles(inputs.map((i) => ({ path: vscode.workspace.asRelativePath(i.uri), text: i.text })), { recogniser: compromiseRecogniser });
+    this.analysis = analyzeArticles(inputs.map((i) => ({ path: vscode.workspace.asRelativePath(i.uri), text: i.text })), {
+      recogniser: compromiseRecogniser,
+      corrections: this.corrections(),
+    });
     log.info(`analysed ${inputs.length} articles in ${Date.now() - started} ms`);
     const now = new Date().toISOString();
     const next = new Map<string, ArticleState>();
@@ -100,11 +116,12 @@ export class ArticleStore implements vscode.Disposable {
       const fresh = suggestionsFor(text, result, now);
       let userAnnotations: Annotation[] = previous?.annotations ?? [];
       let sidecarProblem = previous?.sidecarProblem;
-      if (!previous) {
-        const loaded = await this.loadSidecar(uri, text);
+      const loaded = this.pending.get(uri.toString());
+      if (!previous && loaded) {
         userAnnotations = loaded.annotations;
         sidecarProblem = loaded.problem;
       }
+      this.pending.delete(uri.toString());
       next.set(uri.toString(), { uri, text, result, annotations: mergeAnnotations(fresh, userAnnotations), sidecarProblem });
     }
     this.states = next;
@@ -132,14 +149,102 @@ export class ArticleStore implements vscode.Disposable {
     return { annotations: reanchorAnnotations(text, parsed.sidecar.annotations).annotations };
   }
 
-  /** Replaces one annotation (matched by id) and tells listeners. */
-  update(uri: vscode.Uri, annotation: Annotation): void {
+  /**
+   * What the user taught across the folder: names rejected, names marked/accepted/retyped (with their
+   * type), and merges. Every article's analysis uses all of them.
+   */
+  corrections(): Corrections {
+    const c = noCorrections();
+    const all = [...[...this.states.values()].map((s) => s.annotations), ...[...this.pending.values()].map((p) => p.annotations)];
+    for (const anns of all) {
+      for (const a of anns) {
+        if (a.kind !== 'entity' || a.orphaned) continue;
+        if (a.status === 'rejected') c.rejected.add(a.target.exact);
+        else if ((a.origin === 'user' || a.status === 'accepted') && a.type) c.accepted.set(a.target.exact, a.type);
+        if (a.mergedInto) c.merges.set(a.target.exact, a.mergedInto);
+      }
+    }
+    // An explicit acceptance elsewhere wins over a rejection of the same string.
+    for (const name of c.accepted.keys()) c.rejected.delete(name);
+    return c;
+  }
+
+  /**
+   * Replaces one annotation (matched by id) and tells listeners. A change to what counts as a name
+   * (accept, reject, retype, merge, a new entity) re-analyses the folder so every article learns it.
+   */
+  update(uri: vscode.Uri, annotation: Annotation): Promise<void> {
     const state = this.get(uri);
-    if (!state) return;
+    if (!state) return Promise.resolve();
     const i = state.annotations.findIndex((a) => a.id === annotation.id);
+    const before = i >= 0 ? state.annotations[i] : undefined;
     if (i >= 0) state.annotations[i] = annotation;
     else state.annotations.push(annotation);
     this.changed.fire();
+    const teaches = annotation.kind === 'entity' && (!before || before.status !== annotation.status || before.type !== annotation.type || before.mergedInto !== annotation.mergedInto);
+    return teaches ? this.refresh() : Promise.resolve();
+  }
+
+  /**
+   * The sidecar changed on disk (another window, `git pull`): its annotations are merged with the ones
+   * held here. The newer modification of one annotation wins; an annotation changed differently on both
+   * sides since it was loaded is a conflict: both versions are kept, the disk one as a copy, and the
+   * user is told.
+   */
+  async mergeFromDisk(uri: vscode.Uri, lastWritten: string | undefined): Promise<void> {
+    const state = this.get(uri);
+    if (!state) return;
+    let raw: string;
+    try {
+      raw = decoder.decode(await vscode.workspace.fs.readFile(sidecarUri(uri)));
+    } catch {
+      return; // deleted: what is held here is saved again on the next change
+    }
+    if (raw === lastWritten) return; // our own write
+    const parsed = parseSidecar(raw);
+    if (!parsed.ok) {
+      state.sidecarProblem = `${vscode.workspace.asRelativePath(sidecarUri(uri))}: ${parsed.problem}`;
+      log.error(`sidecar changed on disk and cannot be read: ${state.sidecarProblem}`);
+      this.changed.fire();
+      return;
+    }
+    state.sidecarProblem = undefined;
+    const disk = reanchorAnnotations(state.text, parsed.sidecar.annotations).annotations;
+    const mine = new Map(state.annotations.map((a) => [a.id, a]));
+    const conflicts: string[] = [];
+    for (const d of disk) {
+      const m = mine.get(d.id);
+      if (!m) {
+        state.annotations.push(d);
+        continue;
+      }
+      if (JSON.stringify({ ...m, modified: '' }) === JSON.stringify({ ...d, modified: '' })) continue;
+      if (d.modified > m.modified) Object.assign(m, d);
+      else if (d.modified !== m.modified && d.origin === 'user' && m.origin === 'user' && d.modified > (m.created ?? '')) {
+        conflicts.push(d.id);
+        state.annotations.push({ ...d, id: `${d.id}-conflict`, note: `${d.note ?? ''} [conflicting copy from disk]`.trim() });
+      }
+    }
+    if (conflicts.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} annotation(s) were changed both here and on disk; both versions are kept.', vscode.workspace.asRelativePath(uri), conflicts.length));
+    }
+    this.changed.fire();
+  }
+
+  /** Removes an annotation (an orphan the user deleted, a manual annotation taken back). */
+  remove(uri: vscode.Uri, id: string): void {
+    const state = this.get(uri);
+    if (!state) return;
+    state.annotations = state.annotations.filter((a) => a.id !== id);
+    this.changed.fire();
+  }
+
+  /** The annotation under an offset: the smallest one holding it, entities before quotes before claims. */
+  annotationAt(uri: vscode.Uri, offset: number, filter: (a: Annotation) => boolean = () => true): Annotation | undefined {
+    const rank = { entity: 0, note: 1, quote: 2, claim: 3 } as const;
+    return this.get(uri)
+      ?.annotations.filter((a) => !a.orphaned && a.target.start <= offset && offset <= a.target.end && filter(a))
+      .sort((a, b) => rank[a.kind] - rank[b.kind] || a.target.end - a.target.start - (b.target.end - b.target.start))[0];
   }
 
   dispose(): void {

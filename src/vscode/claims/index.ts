@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { Claim, Fact } from '../../core';
+import type { ArticleStore, ArticleState } from '../store/articles';
+import { fileName, revealCommand, shorten } from '../tree/reveal';
+
+type Node =
+  | { kind: 'fact'; fact: Fact }
+  | { kind: 'article'; state: ArticleState }
+  | { kind: 'claim'; state: ArticleState; claim: Claim; label?: string };
+
+/**
+ * The Claims view. By fact (default): each fact stated by several articles, how many state it, a
+ * warning and the differing values where they disagree; expanding shows each article's wording. By
+ * article: each article's claims by check-worthiness.
+ */
+class ClaimsProvider implements vscode.TreeDataProvider<Node> {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  byArticle = false;
+  constructor(private readonly store: ArticleStore) {}
+  refresh() {
+    this.emitter.fire(undefined);
+  }
+
+  private stateOf(path: string): ArticleState | undefined {
+    return this.store.all.find((s) => s.result.path === path);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      if (this.byArticle) return this.store.all.filter((s) => s.result.claims.length).map((state) => ({ kind: 'article', state }));
+      return this.store.facts.map((fact) => ({ kind: 'fact', fact }));
+    }
+    if (node.kind === 'article') return [...node.state.result.claims].sort((a, b) => b.score - a.score).map((claim) => ({ kind: 'claim', state: node.state, claim }));
+    if (node.kind === 'fact') {
+      const out: Node[] = [];
+      for (const ref of node.fact.claims) {
+        const state = this.stateOf(ref.path);
+        const claim = state?.result.claims.find((c) => c.start === ref.start && c.end === ref.end);
+        if (state && claim) out.push({ kind: 'claim', state, claim, label: fileName(ref.path) + (ref.values?.length ? ` — ${ref.values.join(', ')}` : '') });
+      }
+      return out;
+    }
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'fact') {
+      const f = node.fact;
+      const articles = new Set(f.claims.map((c) => c.path)).size;
+      const item = new vscode.TreeItem(shorten(f.statement, 90), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `fact:${f.id}`;
+      item.description = f.consistent ? vscode.l10n.t('{0} articles', articles) : vscode.l10n.t('{0} articles · disagree: {1}', articles, f.discrepancy ?? '');
+      item.iconPath = new vscode.ThemeIcon(f.consistent ? 'pass' : 'warning', new vscode.ThemeColor(f.consistent ? 'charts.green' : 'list.warningForeground'));
+      item.tooltip = new vscode.MarkdownString().appendText(`${f.statement}\n\n${f.discrepancy ?? vscode.l10n.t('The articles agree.')}`);
+      item.contextValue = f.consistent ? 'marginalia.fact' : 'marginalia.fact.discrepancy';
+      item.accessibilityInformation = { label: f.consistent ? vscode.l10n.t('Fact stated by {0} articles: {1}', articles, f.statement) : vscode.l10n.t('Discrepancy across {0} articles: {1}. {2}', articles, f.statement, f.discrepancy ?? '') };
+      return item;
+    }
+    if (node.kind === 'article') {
+      const item = new vscode.TreeItem(fileName(node.state.result.path), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `claims-article:${node.state.uri.toString()}`;
+      item.description = vscode.l10n.t('{0} claims', node.state.result.claims.length);
+      item.iconPath = vscode.ThemeIcon.File;
+      item.resourceUri = node.state.uri;
+      return item;
+    }
+    const c = node.claim;
+    const item = new vscode.TreeItem(node.label ?? shorten(c.text), vscode.TreeItemCollapsibleState.None);
+    item.id = `claim:${node.state.uri.toString()}:${c.start}:${node.label ? 'f' : 'a'}`;
+    item.description = node.label ? shorten(c.text, 120) : `${Math.round(c.score * 100)}%`;
+    item.tooltip = new vscode.MarkdownString().appendText(c.text + (c.source ? `\n\n${vscode.l10n.t('Source')}: ${c.source}` : ''));
+    item.iconPath = new vscode.ThemeIcon('comment');
+    item.command = revealCommand(node.state.uri, c.start, c.end);
+    item.accessibilityInformation = { label: vscode.l10n.t('Claim in {0}: {1}', fileName(node.state.result.path), c.text) };
+    return item;
+  }
+}
+
+export function activate(context: vscode.ExtensionContext, store: ArticleStore): vscode.TreeDataProvider<unknown> {
+  const provider = new ClaimsProvider(store);
+  const view = vscode.window.createTreeView('marginalia.claims', { treeDataProvider: provider, showCollapseAll: true });
+  const setMode = (byArticle: boolean) => {
+    provider.byArticle = byArticle;
+    void vscode.commands.executeCommand('setContext', 'marginalia.claimsByArticle', byArticle);
+    provider.refresh();
+  };
+  context.subscriptions.push(
+    view,
+    store.onDidChange(() => provider.refresh()),
+    vscode.commands.registerCommand('marginalia.claimsByArticle', () => setMode(true)),
+    vscode.commands.registerCommand('marginalia.claimsByFact', () => setMode(false)),
+  );
+  setMode(false);
+  return provider as vscode.TreeDataProvider<unknown>;
+}
