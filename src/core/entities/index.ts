@@ -5,7 +5,7 @@ import { findDates, findArticleDate } from './dates';
 import { findNumbers } from './numbers';
 import { NameLexicon } from './lexicon';
 import type { NameRecogniser, NameSpan } from './names';
-import { hasOrgHead, METONYM_NAMES, trimName, typeFromContext } from './refine';
+import { hasOrgHead, METONYM_NAMES, metonymType, trimName, typeFromContext } from './refine';
 import { linkEntities, type Cluster } from './aliases';
 import { slug } from '../text/normalize';
 
@@ -40,11 +40,40 @@ export function recogniseNames(doc: ArticleDocument, recogniser: NameRecogniser,
   return out;
 }
 
-/** Surnames of multi-word person names are names too (`Biden` once `Joe Biden` is known). */
-function addToLexicon(lexicon: NameLexicon, name: string, type: NameSpan['type']) {
-  lexicon.add(name, type);
-  const words = name.split(/\s+/);
-  if (type === 'PERSON' && words.length >= 2) lexicon.add(words[words.length - 1], 'PERSON');
+/**
+ * The folder's names: every name found, and the surnames of multi-word person names (`Biden` once
+ * `Joe Biden` is known). A surname is only taken from a full name whose first word is not a name of
+ * its own: `Biden Putin` (an image label) and `Russia Zircon` (a tagging slip) give no surnames.
+ */
+function buildLexicon(found: { text: string; type: NameSpan['type'] }[]): NameLexicon {
+  const lexicon = new NameLexicon();
+  for (const n of found) lexicon.add(n.text, n.type);
+  const single = new Set(found.filter((n) => !/\s/.test(n.text)).map((n) => n.text));
+  for (const n of found) {
+    const words = n.text.split(/\s+/);
+    if (n.type === 'PERSON' && words.length >= 2 && !single.has(words[0])) lexicon.add(words[words.length - 1], 'PERSON');
+  }
+  return lexicon;
+}
+
+/**
+ * `Biden-Putin`, `US-Russia`, an image label `Biden Putin`: a span made only of names that stand on
+ * their own elsewhere is several mentions. A compound with an organisation head (`Russia-NATO
+ * Council`) stays whole.
+ */
+function splitCompounds(text: string, names: NameSpan[], lexicon: NameLexicon): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    const s = text.slice(n.start, n.end);
+    const parts = [...s.matchAll(/[^\s-]+/g)];
+    const types = parts.map((p) => lexicon.typeOfWord(p[0].replace(/[’']s$/, '')));
+    if (parts.length < 2 || hasOrgHead(s) || types.some((t) => !t) || (/\s/.test(s) && n.type !== 'PERSON')) {
+      out.push(n);
+      continue;
+    }
+    parts.forEach((p, i) => out.push({ start: n.start + p.index!, end: n.start + p.index! + p[0].replace(/[’']s$/, '').length, type: types[i]! }));
+  }
+  return out;
 }
 
 function mostCommonDate(dates: (Date | undefined)[]): Date | undefined {
@@ -59,23 +88,26 @@ function mostCommonDate(dates: (Date | undefined)[]): Date | undefined {
 }
 
 /**
- * `Biden-Putin`, `US-Russia`: a hyphenated pair of known names is two mentions. A compound with an
- * organisation head (`Russia-NATO Council`) stays whole.
+ * One sense per name across the folder: every mention of the same string takes the type most of its
+ * mentions have (the tagger may call one `Biden` a place among sixty people). The user's types win.
  */
-function splitCompounds(text: string, names: NameSpan[], lexicon: NameLexicon): NameSpan[] {
-  const out: NameSpan[] = [];
-  for (const n of names) {
-    const s = text.slice(n.start, n.end);
-    if (!/\p{L}-\p{Lu}/u.test(s) || hasOrgHead(s)) {
-      out.push(n);
-      continue;
+function oneTypePerName(perDoc: DocumentEntities[], corrections: Corrections): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const p of perDoc) {
+    for (const m of p.mentions) {
+      if (m.type === 'DATE' || m.type === 'NUMBER') continue;
+      const v = votes.get(m.text) ?? new Map<EntityType, number>();
+      v.set(m.type, (v.get(m.type) ?? 0) + 1);
+      votes.set(m.text, v);
     }
-    const parts = lexicon.find(text, n).filter((p) => p.start >= n.start && p.end <= n.end);
-    const covered = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
-    if (parts.length >= 2 && covered >= s.replace(/[-\s]/g, '').length) out.push(...parts);
-    else out.push(n);
   }
-  return out;
+  for (const p of perDoc) {
+    for (const m of p.mentions) {
+      if (m.type === 'DATE' || m.type === 'NUMBER' || corrections.accepted.has(m.text) || metonymType(m.text)) continue;
+      const v = [...votes.get(m.text)!.entries()].sort((a, b) => b[1] - a[1]);
+      if (v.length > 1 && v[0][1] > v[1][1]) m.type = v[0][0];
+    }
+  }
 }
 
 /** Keeps the first of overlapping spans, in the order given (so callers pass the most trusted first). */
@@ -96,13 +128,9 @@ export function findEntities(
   captionsPerDoc: readonly Span[][],
   corrections: Corrections = noCorrections(),
 ): { perDoc: DocumentEntities[]; clusters: Cluster[]; clusterOf: Map<EntityMention, Cluster> } {
-  const lexicon = new NameLexicon();
-  namesPerDoc.forEach((names, d) => {
-    for (const n of names) {
-      const text = docs[d].text.slice(n.start, n.end);
-      if (!corrections.rejected.has(text)) addToLexicon(lexicon, text, n.type);
-    }
-  });
+  const lexicon = buildLexicon(
+    namesPerDoc.flatMap((names, d) => names.map((n) => ({ text: docs[d].text.slice(n.start, n.end), type: n.type }))).filter((n) => !corrections.rejected.has(n.text)),
+  );
   // Institutions known by their building are names wherever they appear (`the Kremlin said`).
   for (const name of METONYM_NAMES) if (!corrections.rejected.has(name)) lexicon.add(name, 'ORG');
   // The user's own names come first: they win over any overlapping suggestion.
@@ -139,6 +167,8 @@ export function findEntities(
     const kept = withoutOverlaps(mentions.filter((m) => !corrections.rejected.has(m.text) && !inZones(markup, m.start, m.end)));
     return { mentions: kept, articleDate };
   });
+
+  oneTypePerName(perDoc, corrections);
 
   const named: { mention: EntityMention; doc: number }[] = [];
   perDoc.forEach((p, d) => p.mentions.forEach((m) => {

@@ -46,6 +46,11 @@ export class NameLexicon {
     this.byFirst.set(words[0], list);
   }
 
+  /** The type of a one-word entry, if `word` is one. */
+  typeOfWord(word: string): NameType | undefined {
+    return this.byFirst.get(word)?.find((e) => e.words.length === 1)?.type;
+  }
+
   get size(): number {
     return this.byFirst.size;
   }

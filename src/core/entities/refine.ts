@@ -28,7 +28,7 @@ const METONYMS = new Map<string, NameType>([
 
 /** Last words that make a name an organisation. */
 const ORG_HEAD =
-  /\b(department|ministry|council|committee|commission|agency|institute|institution|university|college|school|party|union|organi[sz]ation|bank|fund|group|command|corporation|corp\.?|inc\.?|ltd\.?|llc|plc|association|alliance|network|news|times|post|journal|press|service|services|forces|army|navy|air force|court|office|administration|foundation|center|centre|company|club|board|authority|bureau|parliament|assembly|congress|senate|cabinet|government|police|guard|brigade|battalion|regiment|division|fleet|airlines?|airways|motors|media|broadcasting|television|radio|tv|magazine|gazette|herald|tribune|telegraph|guardian|observer|reuters|bloomberg|dialogue|summit|conference|forum|treaty)$/i;
+  /\b(department|ministry|council|committee|commission|agency|institute|institution|university|college|school|party|organi[sz]ation|bank|fund|group|command|corporation|corp\.?|inc\.?|ltd\.?|llc|plc|association|alliance|network|news|times|post|journal|press|service|services|forces|army|navy|air force|court|office|administration|foundation|center|centre|company|club|board|authority|bureau|parliament|assembly|congress|senate|cabinet|government|police|guard|brigade|battalion|regiment|division|fleet|airlines?|airways|motors|media|broadcasting|television|radio|tv|magazine|gazette|herald|tribune|telegraph|guardian|observer|reuters|bloomberg|dialogue|summit|conference|forum|treaty)$/i;
 
 /** Prepositions after which a capitalised name is a place. */
 const PLACE_PREPOSITION = /\b(in|near|across|throughout|outside|inside|around|towards?|into|via)\s+(?:the\s+)?$/i;
@@ -69,7 +69,16 @@ export function trimName(text: string, span: NameSpan): NameSpan | null {
     else if (!cut(EDGE_PUNCT_END, false)) break;
   }
   if (/^the\s/i.test(text.slice(start, end))) start += 4;
-  if (span.type === 'PERSON') {
+  // An honorific makes any span a person (`Mr Biden` tagged as an organisation is still Mr Biden).
+  let type = span.type;
+  const honorific = /^(?:mr|mrs|ms|mx|dr|sir|dame|lord|lady)\.?\s+(?=\p{Lu})/iu.exec(text.slice(start, end));
+  if (honorific) {
+    type = 'PERSON';
+    start += honorific[0].length;
+  }
+  // A photo credit's `Photo` is not part of the agency's name (`AP Photo`, `Reuters Photo`).
+  if (type === 'ORG' && /\s+Photos?$/.test(text.slice(start, end))) end = start + text.slice(start, end).replace(/\s+Photos?$/, '').length;
+  if (type === 'PERSON') {
     for (let guard = 0; guard < 4; guard++) {
       if (!(cut(DESCRIPTOR, true) || cut(TITLE, true))) break;
     }
@@ -81,7 +90,7 @@ export function trimName(text: string, span: NameSpan): NameSpan | null {
   if (TITLE.test(s + ' ') && !/\s/.test(s.trim())) return null;
   if (CALENDAR.test(s)) return null;
   if (!/[A-Za-z\u00C0-\u024F\u0400-\u04FF]/.test(s) || !/^[A-Z\u00C0-\u00DE\u0400-\u042F0-9]/.test(s)) return null;
-  return { start, end, type: span.type };
+  return { start, end, type };
 }
 
 /**
