@@ -28,7 +28,7 @@ test('every command the code registers is declared, and every declared command i
     .map((f) => readFileSync(join(root, 'src', f), 'utf8'))
     .join('\n');
   const registered = new Set([...src.matchAll(/(?:registerCommand|register)\(\s*'(marginalia\.[^']+)'/g)].map((m) => m[1]));
-  const declared = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+  const declared = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
   for (const r of registered) assert.ok(declared.has(r), `${r} is registered but not declared`);
   for (const d of declared) assert.ok(registered.has(d), `${d} is declared but not registered`);
 });
