@@ -1,0 +1,310 @@
+/**
+ * Unit tests of the re-anchoring engine on small texts: each one a real situation from the issue.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  applyEdits,
+  CodePointIndex,
+  codePointToUtf16,
+  describe as describeTarget,
+  EditTracker,
+  NormalizedText,
+  reanchor,
+  utf16ToCodePoint,
+} from '../../src/core/anchoring';
+import type { AnchorTarget } from '../../src/core/anchoring';
+
+const ARTICLE = [
+  'During their phone conversation on Thursday, President Joe Biden warned Russian President Vladimir Putin of "severe sanctions" if Russia invaded Ukraine.',
+  'In response to a question on Putin\'s reaction, Biden stated that the US and Russia would continue to work to resolve the problem.',
+  'Russia has massed troops on Ukraine\'s border, raising fears of repeating Russia\'s invasion of Crimea.',
+  'Putin has repeatedly expressed reservations about Ukraine joining NATO, the US-led alliance of European states.',
+].join('\n');
+
+/** Target for the n-th occurrence (0-based) of `quote` in `text`. */
+function target(text: string, quote: string, n = 0): AnchorTarget {
+  let at = -1;
+  for (let k = 0; k <= n; k++) at = text.indexOf(quote, at + 1);
+  assert.ok(at >= 0, `"${quote}" #${n} not in text`);
+  return describeTarget(text, at, at + quote.length);
+}
+
+function nth(text: string, quote: string, n = 0): number {
+  let at = -1;
+  for (let k = 0; k <= n; k++) at = text.indexOf(quote, at + 1);
+  return at;
+}
+
+// ---------------------------------------------------------------------------------------------
+// describe
+
+test('describe stores the quote with up to 32 units of context and the position', () => {
+  const t = target(ARTICLE, 'Vladimir Putin');
+  assert.equal(t.quote.exact, 'Vladimir Putin');
+  assert.equal(t.quote.prefix, ' Biden warned Russian President ');
+  assert.equal(t.quote.prefix.length, 32);
+  assert.equal(t.quote.suffix, ' of "severe sanctions" if Russia');
+  assert.deepEqual(t.position, { type: 'TextPositionSelector', start: ARTICLE.indexOf('Vladimir Putin'), end: ARTICLE.indexOf('Vladimir Putin') + 14 });
+  const first = describeTarget(ARTICLE, 0, 6);
+  assert.equal(first.quote.prefix, '');
+  assert.equal(first.quote.exact, 'During');
+});
+
+test('describe does not cut a surrogate pair at the edge of the context', () => {
+  const text = 'x'.repeat(10) + '😀' + 'z'.repeat(31) + 'Putin' + 'w'.repeat(31) + '😀' + 'y'.repeat(10);
+  const s = text.indexOf('Putin');
+  const t = describeTarget(text, s, s + 5);
+  // 32 units back starts on the emoji's second half, 32 forward ends on its first half: both skipped.
+  assert.equal(t.quote.prefix, 'z'.repeat(31));
+  assert.equal(t.quote.suffix, 'w'.repeat(31));
+});
+
+// ---------------------------------------------------------------------------------------------
+// reanchor: outside edits
+
+test('unchanged text: every annotation anchored at its stored offsets', () => {
+  const targets = ['Joe Biden', 'Putin', 'Ukraine', 'NATO'].map((q) => target(ARTICLE, q));
+  const out = reanchor(ARTICLE, targets);
+  assert.equal(out.length, targets.length);
+  out.forEach((r, i) => {
+    assert.equal(r.status, 'anchored');
+    assert.equal(r.start, targets[i].position.start);
+    assert.equal(r.end, targets[i].position.end);
+  });
+});
+
+test('insertion before the span: the annotation moves by the inserted length', () => {
+  const t = target(ARTICLE, 'Vladimir Putin');
+  const inserted = 'Breaking news from Washington.\n';
+  const [r] = reanchor(inserted + ARTICLE, [t]);
+  assert.equal(r.status, 'moved');
+  assert.equal(r.start, t.position.start + inserted.length);
+  assert.equal(r.end, t.position.end + inserted.length);
+});
+
+test('a shifted mention of the same word at the old offset is not taken ("Russia" vs "Russian")', () => {
+  // After inserting 7 units before it, the old offset of "Russia" holds another word; the position
+  // alone would be wrong, the context check is not.
+  const text = 'Russian troops. Russia said no to the sanctions proposed on Thursday by the West.';
+  const t = target(text, 'Russia', 1);
+  const edited = 'Troops. ' + text.replace('Russian troops. ', 'Russian troops massed. ');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'moved');
+  assert.equal(edited.slice(r.start, r.end), 'Russia');
+  assert.equal(r.start, nth(edited, 'Russia said'));
+});
+
+test('typo inside a long span: re-anchored approximately over the edited text', () => {
+  const sentence = 'Putin has repeatedly expressed reservations about Ukraine joining NATO';
+  const t = target(ARTICLE, sentence);
+  const edited = ARTICLE.replace('repeatedly expressed', 'repaetedly expressed');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'anchored'); // same length, same place
+  assert.equal(r.method, 'fuzzy');
+  assert.equal(edited.slice(r.start, r.end), sentence.replace('repeatedly', 'repaetedly'));
+  assert.ok(r.score! < 1);
+});
+
+test('typo inside a short name: orphaned, not attached to the same name elsewhere', () => {
+  const t = target(ARTICLE, 'Putin', 0); // "Vladimir Putin of ..."
+  const edited = ARTICLE.replace('Vladimir Putin', 'Vladimir Ptuin');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'orphaned');
+});
+
+test('deleted span: orphaned, never dropped', () => {
+  const targets = [target(ARTICLE, 'raising fears of repeating Russia\'s invasion of Crimea'), target(ARTICLE, 'NATO')];
+  const edited = ARTICLE.replace(', raising fears of repeating Russia\'s invasion of Crimea', '');
+  const out = reanchor(edited, targets);
+  assert.equal(out.length, 2);
+  assert.equal(out[0].status, 'orphaned');
+  assert.equal(out[0].reason, 'not-found');
+  assert.equal(out[1].status, 'moved');
+  assert.equal(edited.slice(out[1].start, out[1].end), 'NATO');
+});
+
+test('mostly rewritten sentence: orphaned rather than re-attached', () => {
+  const sentence = 'Biden stated that the US and Russia would continue to work to resolve the problem.';
+  const t = target(ARTICLE, sentence);
+  const edited = ARTICLE.replace(sentence, 'Biden said talks with Moscow would go on in January, without saying where.');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'orphaned');
+});
+
+test('paragraph pasted next to itself: no guess between the two copies', () => {
+  const lines = ARTICLE.split('\n');
+  const targets = [target(ARTICLE, 'massed troops'), target(ARTICLE, 'Crimea'), target(ARTICLE, 'NATO')];
+  const edited = [lines[0], lines[1], lines[2], lines[2], lines[3]].join('\n');
+  const out = reanchor(edited, targets);
+  assert.equal(out[0].status, 'orphaned');
+  assert.equal(out[0].reason, 'ambiguous');
+  assert.equal(out[1].status, 'orphaned');
+  // The annotation outside the duplicated paragraph is unaffected.
+  assert.equal(out[2].status, 'moved');
+  assert.equal(edited.slice(out[2].start, out[2].end), 'NATO');
+});
+
+test('paragraph copied far away: the original that kept its place keeps the annotation', () => {
+  const filler = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} talks about something else entirely, at some length.`);
+  const text = [ARTICLE, ...filler].join('\n');
+  const t = target(text, 'massed troops');
+  const edited = text + '\n' + ARTICLE.split('\n')[2];
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'anchored');
+  assert.equal(r.start, t.position.start);
+});
+
+test('moved paragraph: a mid-paragraph annotation follows it', () => {
+  const lines = ARTICLE.split('\n');
+  const t = target(ARTICLE, 'Ukraine joining NATO');
+  const edited = [lines[3], lines[0], lines[1], lines[2]].join('\n');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'moved');
+  assert.equal(r.start, edited.indexOf('Ukraine joining NATO'));
+});
+
+test('LF -> CRLF: offsets map to the CRLF text', () => {
+  const targets = [target(ARTICLE, 'NATO'), target(ARTICLE, 'Crimea'), target(ARTICLE, 'During')];
+  const crlf = ARTICLE.replace(/\n/g, '\r\n');
+  const out = reanchor(crlf, targets);
+  assert.equal(out[0].status, 'moved');
+  assert.equal(out[0].start, crlf.indexOf('NATO'));
+  assert.equal(crlf.slice(out[1].start, out[1].end), 'Crimea');
+  assert.equal(out[2].status, 'anchored'); // before the first line break: nothing shifts
+});
+
+test('CRLF -> LF and a span containing a line break map back', () => {
+  const crlf = ARTICLE.replace(/\n/g, '\r\n');
+  const s = crlf.indexOf('Ukraine.\r\nIn response');
+  const t = describeTarget(crlf, s, s + 'Ukraine.\r\nIn response'.length);
+  const [r] = reanchor(ARTICLE, [t]);
+  assert.equal(ARTICLE.slice(r.start, r.end), 'Ukraine.\nIn response');
+  const [back] = reanchor(crlf, [t]);
+  assert.equal(back.status, 'anchored');
+});
+
+test('curly/straight quote swap in the context or the quote does not lose the annotation', () => {
+  const t = target(ARTICLE, '"severe sanctions"');
+  const edited = ARTICLE.replace('"severe sanctions"', '“severe sanctions”');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'anchored');
+  assert.equal(edited.slice(r.start, r.end), '“severe sanctions”');
+});
+
+test('emoji inserted before the span: shifted by its UTF-16 length (2, a flag 4)', () => {
+  const t = target(ARTICLE, 'Vladimir Putin');
+  const withEmoji = ARTICLE.replace('Vladimir Putin', '😀 Vladimir Putin');
+  const [r] = reanchor(withEmoji, [t]);
+  assert.equal(r.start, t.position.start + 3);
+  const withFlag = ARTICLE.replace('Vladimir Putin', '🇺🇦Vladimir Putin');
+  const [f] = reanchor(withFlag, [t]);
+  assert.equal(f.start, t.position.start + 4);
+  assert.equal(withFlag.slice(f.start, f.end), 'Vladimir Putin');
+});
+
+test('empty quote: orphaned with a reason; results come back in input order', () => {
+  const good = target(ARTICLE, 'Crimea');
+  const empty: AnchorTarget = { position: { type: 'TextPositionSelector', start: 3, end: 3 }, quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } };
+  const out = reanchor(ARTICLE, [empty, good]);
+  assert.deepEqual(out[0], { status: 'orphaned', reason: 'empty' });
+  assert.equal(out[1].status, 'anchored');
+});
+
+// ---------------------------------------------------------------------------------------------
+// applyEdits: in-editor replay
+
+test('applyEdits: insertion before shifts, insertion after leaves alone', () => {
+  const t = target(ARTICLE, 'Joe Biden');
+  const [a] = applyEdits([t], [{ offset: 0, deleteLength: 0, insertText: 'Hello. ' }]);
+  assert.deepEqual([a.status, a.start, a.end], ['moved', t.position.start + 7, t.position.end + 7]);
+  const [b] = applyEdits([t], [{ offset: t.position.end + 5, deleteLength: 3, insertText: '' }]);
+  assert.deepEqual([b.status, b.start, b.end], ['anchored', t.position.start, t.position.end]);
+});
+
+test('applyEdits: typing at either edge does not grow the span; inside it does', () => {
+  const t = target(ARTICLE, 'Vladimir Putin');
+  const { start, end } = t.position;
+  const [edge] = applyEdits([t], [
+    { offset: end, deleteLength: 0, insertText: "'s" },
+    { offset: start, deleteLength: 0, insertText: 'Mr ' },
+  ]);
+  assert.deepEqual([edge.start, edge.end, edge.damage], [start + 3, end + 3, 0]);
+  const [inside] = applyEdits([t], [{ offset: start + 8, deleteLength: 0, insertText: ' V.' }]);
+  assert.deepEqual([inside.status, inside.start, inside.end], ['moved', start, end + 3]);
+  assert.ok(inside.damage > 0 && inside.damage < 0.5);
+});
+
+test('applyEdits: deleting the span (or most of it) orphans it', () => {
+  const t = target(ARTICLE, 'Vladimir Putin');
+  const { start, end } = t.position;
+  const [gone] = applyEdits([t], [{ offset: start - 1, deleteLength: end - start + 2, insertText: ' ' }]);
+  assert.equal(gone.status, 'orphaned');
+  const [most] = applyEdits([t], [{ offset: start, deleteLength: 9, insertText: 'Mr ' }]);
+  assert.equal(most.status, 'orphaned');
+  assert.ok(most.damage >= 0.5);
+});
+
+test('applyEdits: a fixed typo keeps a name; damage adds up across events in one tracker', () => {
+  const t = target(ARTICLE, 'Vladimir Putin');
+  const { start } = t.position;
+  const tracker = new EditTracker([t]);
+  tracker.apply([{ offset: start + 10, deleteLength: 1, insertText: 'x' }]); // "Vladimir Pxtin"
+  assert.equal(tracker.results()[0].status, 'anchored');
+  tracker.apply([{ offset: start + 11, deleteLength: 1, insertText: 'y' }]);
+  tracker.apply([{ offset: start + 12, deleteLength: 1, insertText: 'z' }]);
+  const r = tracker.results()[0];
+  assert.equal(r.status, 'anchored'); // 6 of 14 units changed: still the same name, edited
+  assert.ok(Math.abs(r.damage - 6 / 14) < 1e-9);
+  tracker.apply([{ offset: start + 13, deleteLength: 1, insertText: 'w' }]);
+  assert.equal(tracker.results()[0].status, 'orphaned'); // 8 of 14 units changed
+});
+
+test('applyEdits: a moved paragraph (cut + paste) orphans its annotations; reanchor finds them', () => {
+  const lines = ARTICLE.split('\n');
+  const t = target(ARTICLE, 'Ukraine joining NATO');
+  const cut = ARTICLE.indexOf(lines[3]) - 1;
+  const pasted = [lines[3], lines[0], lines[1], lines[2]].join('\n');
+  const [r] = applyEdits([t], [
+    { offset: cut, deleteLength: lines[3].length + 1, insertText: '' },
+    { offset: 0, deleteLength: 0, insertText: lines[3] + '\n' },
+  ]);
+  assert.equal(r.status, 'orphaned');
+  const [again] = reanchor(pasted, [t]);
+  assert.equal(pasted.slice(again.start, again.end), 'Ukraine joining NATO');
+});
+
+// ---------------------------------------------------------------------------------------------
+// UTF-16 <-> code points
+
+test('code-point conversion with emoji (2 units) and flags (4 units)', () => {
+  const text = 'a😀b🇺🇦c';
+  // units: a(0) 😀(1,2) b(3) 🇺(4,5) 🇦(6,7) c(8)
+  assert.equal(text.length, 9);
+  assert.equal(utf16ToCodePoint(text, 0), 0);
+  assert.equal(utf16ToCodePoint(text, 3), 2);
+  assert.equal(utf16ToCodePoint(text, 8), 5);
+  assert.equal(utf16ToCodePoint(text, 9), 6);
+  assert.equal(utf16ToCodePoint(text, 2), 1); // inside the emoji: rounds down
+  assert.equal(codePointToUtf16(text, 2), 3);
+  assert.equal(codePointToUtf16(text, 5), 8);
+  assert.equal(codePointToUtf16(text, 99), 9);
+  const idx = new CodePointIndex(text);
+  for (let o = 0; o <= text.length; o++) assert.equal(idx.toCodePoint(o), utf16ToCodePoint(text, o), `toCodePoint(${o})`);
+  for (let c = 0; c <= 7; c++) assert.equal(idx.toUtf16(c), codePointToUtf16(text, c), `toUtf16(${c})`);
+  // Round trip at every code-point boundary.
+  for (let c = 0; c <= 6; c++) assert.equal(utf16ToCodePoint(text, codePointToUtf16(text, c)), c);
+});
+
+test('NormalizedText maps normalised offsets back to CRLF offsets', () => {
+  const raw = 'ab\r\ncd\r\n\r\nef';
+  const nt = new NormalizedText(raw);
+  assert.equal(nt.text, 'ab\ncd\n\nef');
+  for (let n = 0; n <= nt.text.length; n++) {
+    const r = nt.toRaw(n);
+    assert.equal(raw.slice(0, r).replace(/\r\n/g, '\n').length, n);
+    assert.equal(nt.fromRaw(r), n);
+  }
+  assert.equal(nt.toRaw(2), 2); // before the CR of the first line end
+  assert.equal(nt.fromRaw(3), 2); // between CR and LF: the line end
+});

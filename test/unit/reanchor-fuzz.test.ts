@@ -1,0 +1,686 @@
+/**
+ * Seeded fuzz test of re-anchoring, with a truth that cannot be fooled: every UTF-16 unit of the
+ * article carries an identity ("original unit k", "copy of original unit k", or "new") through every
+ * edit, so after the last edit we know where each annotation's own text is, if anywhere.
+ *
+ * An annotation is then (see /work/shared/docs/reanchoring.md):
+ * - intact: all its original units still there, contiguous, in order, nothing inserted between. The
+ *   only right answer is their new [start, end); orphaning it is allowed but counts against recall.
+ * - damaged: less than half of it changed (units gone + units inserted between survivors). Right: an
+ *   orphan, or a span whose surviving units cover at least half of the longer of the two spans.
+ * - destroyed: half or more changed. Only orphaning it is right.
+ * A copy of the annotated text is never the annotation (pasting a paragraph twice does not move it).
+ *
+ * Both paths are checked on the same sequences: `reanchor` (the file changed outside the editor:
+ * only the final text is seen) and `applyEdits` (the editor reported every change).
+ *
+ * FUZZ_SEQUENCES=n overrides the number of sequences; FUZZ_VERBOSE=1 prints every wrong answer.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits, describe as describeTarget, reanchor } from '../../src/core/anchoring';
+import type { AnchorTarget, TextEdit } from '../../src/core/anchoring';
+
+const SEQUENCES = Number(process.env.FUZZ_SEQUENCES ?? 1000);
+const VERBOSE = !!process.env.FUZZ_VERBOSE;
+const VERBOSE_ORPHANS = process.env.FUZZ_VERBOSE === '2';
+const orphanReasons = new Map<string, number>();
+const ANNOTATIONS_PER_ARTICLE = 133;
+const NEW = -1;
+const COPY = 1 << 24; // identity COPY + k: a copy of original unit k
+
+// ---------------------------------------------------------------------------------------------
+// Seeds
+
+function seedsDir(): string {
+  // Bundled to out/test/unit/: the repo root is three levels up. Fall back to the working directory.
+  const candidates = [path.resolve(__dirname, '../../../seeds'), path.resolve(__dirname, '../../seeds'), path.resolve(process.cwd(), 'seeds')];
+  for (const c of candidates) if (fs.existsSync(c) && fs.readdirSync(c).some((f) => f.endsWith('.txt'))) return c;
+  throw new Error(`seeds/ not found (looked in ${candidates.join(', ')})`);
+}
+
+function loadSeeds(): string[] {
+  const dir = seedsDir();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1)); // inclusive
+const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+// ---------------------------------------------------------------------------------------------
+// The document under edit, with per-unit identities
+
+class Doc {
+  text: string;
+  ids: number[];
+  changes: TextEdit[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    this.ids = Array.from({ length: text.length }, (_, k) => k);
+  }
+
+  splice(offset: number, deleteLength: number, insert: string, insertIds?: number[]): void {
+    if (deleteLength === 0 && insert === '') return;
+    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + deleteLength);
+    this.ids.splice(offset, deleteLength, ...(insertIds ?? new Array(insert.length).fill(NEW)));
+    this.changes.push({ offset, deleteLength, insertText: insert });
+  }
+
+  /** Where original unit k is now (-1 if gone). */
+  positions(origLength: number): Int32Array {
+    const pos = new Int32Array(origLength).fill(-1);
+    for (let j = 0; j < this.ids.length; j++) {
+      const id = this.ids[j];
+      if (id >= 0 && id < COPY) pos[id] = j;
+    }
+    return pos;
+  }
+
+  /** Current [start, end) of the surviving units of original span [s, e), or null. */
+  currentSpan(s: number, e: number, pos: Int32Array): [number, number] | null {
+    let a = Infinity;
+    let b = -1;
+    for (let k = s; k < e; k++) {
+      const p = pos[k];
+      if (p >= 0) {
+        a = Math.min(a, p);
+        b = Math.max(b, p);
+      }
+    }
+    return b >= 0 ? [a, b + 1] : null;
+  }
+
+  /** Offsets of line starts of non-empty lines, with the line's end (excluding its line break). */
+  lines(): { start: number; end: number; next: number }[] {
+    const out: { start: number; end: number; next: number }[] = [];
+    const t = this.text;
+    let i = 0;
+    while (i < t.length) {
+      let j = t.indexOf('\n', i);
+      if (j < 0) j = t.length;
+      const end = j > i && t[j - 1] === '\r' ? j - 1 : j;
+      if (end > i) out.push({ start: i, end, next: Math.min(t.length, j + 1) });
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /** Offsets where a new line can start (0 and after each line break). */
+  lineBoundaries(): number[] {
+    const out = [0];
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) out.push(i + 1);
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annotations picked from the seed: names, quotes, sentences
+
+interface Span {
+  start: number;
+  end: number;
+  kind: 'name' | 'quote' | 'sentence';
+}
+
+function pickAnnotations(text: string, r: Rng): Span[] {
+  const names: Span[] = [];
+  const quotes: Span[] = [];
+  const sentences: Span[] = [];
+  for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|\b[A-Z]{2,}\b/g)) {
+    names.push({ start: m.index!, end: m.index! + m[0].length, kind: 'name' });
+  }
+  for (const m of text.matchAll(/["“„«]([^"“”„«»\n]{2,300})["”“»]/g)) {
+    if (r() < 0.5) quotes.push({ start: m.index!, end: m.index! + m[0].length, kind: 'quote' });
+    else quotes.push({ start: m.index! + 1, end: m.index! + m[0].length - 1, kind: 'quote' });
+  }
+  for (const m of text.matchAll(/[^.!?\n]+[.!?]["”’]?/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    if (m[0].trim().length >= 20) sentences.push({ start: m.index! + lead, end: m.index! + m[0].length, kind: 'sentence' });
+  }
+  const shuffle = <T>(xs: T[]) => {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
+    return xs;
+  };
+  const out: Span[] = [];
+  const seen = new Set<string>();
+  const take = (xs: Span[], n: number) => {
+    for (const s of shuffle(xs)) {
+      if (n <= 0) break;
+      const key = `${s.start}:${s.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(s);
+      n--;
+    }
+  };
+  take(quotes, 20);
+  take(sentences, 35);
+  take(names, ANNOTATIONS_PER_ARTICLE - out.length);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits
+
+const EMOJI = ['😀', '🇺🇦', '👍🏽', '🔥', '👨‍👩‍👧'];
+
+function randomWords(r: Rng, vocab: string[], n: number): string {
+  const ws: string[] = [];
+  for (let i = 0; i < n; i++) ws.push(pick(r, vocab));
+  return ws.join(' ');
+}
+
+function newParagraph(r: Rng, vocab: string[], names: string[]): string {
+  const start = r() < 0.4 ? pick(r, names) + ' ' : '';
+  return start + randomWords(r, vocab, int(r, 6, 35)) + '.';
+}
+
+/** Snap an offset so it does not split a surrogate pair or a CRLF. */
+function snap(t: string, o: number): number {
+  o = Math.max(0, Math.min(o, t.length));
+  if (o > 0 && o < t.length) {
+    const prev = t.charCodeAt(o - 1);
+    if ((prev >= 0xd800 && prev <= 0xdbff) || (prev === 13 && t.charCodeAt(o) === 10)) o++;
+  }
+  return o;
+}
+
+/** Word ranges [start, end) of the text within [from, to). */
+function wordsIn(t: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /[A-Za-z\u00C0-\u024F]+/g;
+  re.lastIndex = Math.max(0, from);
+  for (let m = re.exec(t); m && m.index < to; m = re.exec(t)) {
+    if (m.index + m[0].length <= to) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+interface EditContext {
+  r: Rng;
+  doc: Doc;
+  vocab: string[];
+  names: string[];
+  spans: Span[];
+  origLength: number;
+}
+
+/** A random annotation's current range (surviving units), or null. */
+function someSpan(c: EditContext): [number, number] | null {
+  const pos = c.doc.positions(c.origLength);
+  for (let tries = 0; tries < 10; tries++) {
+    const s = pick(c.r, c.spans);
+    const cur = c.doc.currentSpan(s.start, s.end, pos);
+    if (cur) return cur;
+  }
+  return null;
+}
+
+/**
+ * Words to replace the words of t[a, b): a rephrasing, so no new word equals the old word at the same
+ * place counted from either end (else the identities would say "new" where the text is unchanged,
+ * and no method could see the edit).
+ */
+function rephrasing(c: EditContext, a: number, b: number, n: number): string {
+  const old = c.doc.text.slice(a, b).match(/[A-Za-z\u00C0-\u024F]+/g) ?? [];
+  const ws: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let w = pick(c.r, c.vocab);
+    for (let k = 0; k < 10 && (w === old[i] || w === old[old.length - n + i]); k++) w = pick(c.r, c.vocab);
+    ws.push(w);
+  }
+  return ws.join(' ');
+}
+
+function replaceRange(c: EditContext, a: number, b: number, insert: string): void {
+  a = snap(c.doc.text, a);
+  b = snap(c.doc.text, Math.max(a, b));
+  if (c.doc.text.slice(a, b) === insert) return; // not an edit: identities would lie
+  c.doc.splice(a, b - a, insert);
+}
+
+const OPS: [number, string, (c: EditContext) => void][] = [
+  [8, 'insert paragraph', (c) => {
+    const at = pick(c.r, c.doc.lineBoundaries());
+    c.doc.splice(at, 0, newParagraph(c.r, c.vocab, c.names) + '\n');
+  }],
+  [3, 'insert first line', (c) => {
+    c.doc.splice(0, 0, newParagraph(c.r, c.vocab, c.names) + '\n');
+  }],
+  [6, 'delete paragraph', (c) => {
+    const ls = c.doc.lines();
+    if (ls.length < 3) return;
+    const l = pick(c.r, ls);
+    c.doc.splice(l.start, l.next - l.start, '');
+  }],
+  [6, 'move paragraph', (c) => {
+    const ls = c.doc.lines();
+    if (ls.length < 3) return;
+    const l = pick(c.r, ls);
+    const text = c.doc.text.slice(l.start, l.next);
+    const ids = c.doc.ids.slice(l.start, l.next);
+    const withBreak = text.endsWith('\n') ? text : text + '\n';
+    const idsBreak = text.endsWith('\n') ? ids : [...ids, NEW];
+    c.doc.splice(l.start, l.next - l.start, '');
+    const at = pick(c.r, c.doc.lineBoundaries());
+    c.doc.splice(at, 0, withBreak, idsBreak);
+  }],
+  [6, 'duplicate paragraph', (c) => {
+    const ls = c.doc.lines();
+    const l = pick(c.r, ls);
+    const text = c.doc.text.slice(l.start, l.next);
+    const ids = c.doc.ids.slice(l.start, l.next).map((id) => (id < 0 ? NEW : id >= COPY ? id : COPY + id));
+    const withBreak = text.endsWith('\n') ? text : text + '\n';
+    const idsBreak = text.endsWith('\n') ? ids : [...ids, NEW];
+    const u = c.r();
+    const at = u < 0.3 ? l.start : u < 0.6 ? l.next : pick(c.r, c.doc.lineBoundaries());
+    if (at === c.doc.text.length && !c.doc.text.endsWith('\n')) {
+      c.doc.splice(at, 0, '\n' + text.replace(/\n$/, ''), [NEW, ...ids.slice(0, text.replace(/\n$/, '').length)]);
+    } else {
+      c.doc.splice(at, 0, withBreak, idsBreak);
+    }
+  }],
+  [12, 'replace word in or near a span', (c) => {
+    const sp = someSpan(c);
+    if (!sp) return;
+    const inside = c.r() < 0.4;
+    const ws = inside ? wordsIn(c.doc.text, sp[0], sp[1]) : wordsIn(c.doc.text, sp[0] - 40, sp[1] + 40).filter(([a, b]) => b <= sp[0] || a >= sp[1]);
+    if (!ws.length) return;
+    const [a, b] = pick(c.r, ws);
+    let w = pick(c.r, c.vocab);
+    for (let k = 0; k < 5 && w === c.doc.text.slice(a, b); k++) w = pick(c.r, c.vocab);
+    replaceRange(c, a, b, w);
+  }],
+  [10, 'typo in a span', (c) => {
+    const sp = someSpan(c);
+    if (!sp) return;
+    const t = c.doc.text;
+    const ws = wordsIn(t, sp[0], sp[1]).filter(([a, b]) => b - a >= 2);
+    if (!ws.length) return;
+    const [a, b] = pick(c.r, ws);
+    const i = int(c.r, a, b - 2);
+    const kind = int(c.r, 0, 3);
+    if (kind === 0) {
+      if (t[i] !== t[i + 1]) replaceRange(c, i, i + 2, t[i + 1] + t[i]); // transposition
+    } else if (kind === 1) {
+      replaceRange(c, i, i + 1, ''); // dropped letter
+    } else if (kind === 2) {
+      replaceRange(c, i + 1, i + 1, pick(c.r, 'aeinorst'.split(''))); // extra letter
+    } else {
+      const ch = pick(c.r, 'aeinorstlmu'.split(''));
+      if (ch !== t[i]) replaceRange(c, i, i + 1, ch); // wrong letter
+    }
+  }],
+  [6, 'swap quote marks', (c) => {
+    const ls = c.doc.lines();
+    const l = pick(c.r, ls);
+    const t = c.doc.text;
+    const swaps: [number, string][] = [];
+    let open = true;
+    for (let i = l.start; i < l.end; i++) {
+      const ch = t[i];
+      if (ch === '"') swaps.push([i, open ? '“' : '”']), (open = !open);
+      else if (ch === '“' || ch === '”') swaps.push([i, '"']);
+      else if (ch === "'") swaps.push([i, '’']);
+      else if (ch === '’') swaps.push([i, "'"]);
+    }
+    for (const [i, ch] of swaps) c.doc.splice(i, 1, ch);
+  }],
+  [8, 'rephrase around a span', (c) => {
+    const sp = someSpan(c);
+    if (!sp) return;
+    const t = c.doc.text;
+    const n = int(c.r, 1, 4);
+    if (c.r() < 0.5) {
+      const ws = wordsIn(t, sp[0] - 50, sp[0] - 1).filter(([, b]) => b < sp[0]);
+      if (ws.length < n) return;
+      const a = ws[ws.length - n][0];
+      const b = ws[ws.length - 1][1];
+      replaceRange(c, a, b, rephrasing(c, a, b, int(c.r, 1, 4)));
+    } else {
+      const ws = wordsIn(t, sp[1] + 1, sp[1] + 50);
+      if (ws.length < n) return;
+      replaceRange(c, ws[0][0], ws[n - 1][1], rephrasing(c, ws[0][0], ws[n - 1][1], int(c.r, 1, 4)));
+    }
+  }],
+  [5, 'rephrase inside a span', (c) => {
+    const sp = someSpan(c);
+    if (!sp) return;
+    const ws = wordsIn(c.doc.text, sp[0], sp[1]);
+    if (ws.length < 2) return;
+    const n = int(c.r, 1, ws.length);
+    const i = int(c.r, 0, ws.length - n);
+    replaceRange(c, ws[i][0], ws[i + n - 1][1], rephrasing(c, ws[i][0], ws[i + n - 1][1], int(c.r, 1, n + 1)));
+  }],
+  [6, 'emoji before a span', (c) => {
+    const sp = someSpan(c);
+    if (!sp) return;
+    c.doc.splice(sp[0], 0, pick(c.r, EMOJI) + ' ');
+  }],
+  [2, 'LF to CRLF', (c) => {
+    if (c.doc.text.includes('\r')) return;
+    const t = c.doc.text;
+    for (let i = t.lastIndexOf('\n'); i >= 0; i = i > 0 ? t.lastIndexOf('\n', i - 1) : -1) c.doc.splice(i, 0, '\r');
+  }],
+  [5, 'delete a sentence', (c) => {
+    const ms = [...c.doc.text.matchAll(/[^.!?\n]+[.!?]/g)];
+    if (!ms.length) return;
+    const m = pick(c.r, ms);
+    replaceRange(c, m.index!, m.index! + m[0].length, '');
+  }],
+  [6, 'insert words', (c) => {
+    const ws = wordsIn(c.doc.text, 0, c.doc.text.length);
+    if (!ws.length) return;
+    const [a] = pick(c.r, ws);
+    c.doc.splice(a, 0, randomWords(c.r, c.vocab, int(c.r, 1, 6)) + ' ');
+  }],
+  [5, 'delete a range', (c) => {
+    const t = c.doc.text;
+    const a = snap(t, int(c.r, 0, Math.max(0, t.length - 1)));
+    replaceRange(c, a, a + int(c.r, 1, 60), '');
+  }],
+];
+const OP_WEIGHT = OPS.reduce((s, [w]) => s + w, 0);
+
+function randomOp(r: Rng): (c: EditContext) => void {
+  let x = r() * OP_WEIGHT;
+  for (const [w, , f] of OPS) {
+    if ((x -= w) < 0) return f;
+  }
+  return OPS[0][2];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Truth and judging
+
+type Truth =
+  | { kind: 'intact'; start: number; end: number }
+  | { kind: 'damaged'; first: number; last: number; survivors: Set<number> }
+  | { kind: 'destroyed' };
+
+function truthOf(s: Span, pos: Int32Array): Truth {
+  const L = s.end - s.start;
+  let S = 0;
+  let first = Infinity;
+  let last = -1;
+  let prev = -1;
+  let ordered = true;
+  const survivors = new Set<number>();
+  for (let k = s.start; k < s.end; k++) {
+    const p = pos[k];
+    if (p < 0) continue;
+    S++;
+    survivors.add(p);
+    if (p <= prev) ordered = false;
+    prev = p;
+    first = Math.min(first, p);
+    last = Math.max(last, p);
+  }
+  if (S === 0) return { kind: 'destroyed' };
+  const insertedBetween = last - first + 1 - S;
+  const changed = L - S + insertedBetween + (ordered ? 0 : L);
+  if (changed === 0) return { kind: 'intact', start: first, end: last + 1 };
+  if (2 * changed >= L) return { kind: 'destroyed' };
+  return { kind: 'damaged', first, last, survivors };
+}
+
+type Verdict = 'exact' | 'orphan' | 'acceptable' | 'wrong';
+
+function judge(truth: Truth, a: { status: string; start?: number; end?: number }): Verdict {
+  if (a.status === 'orphaned') return 'orphan';
+  const s = a.start!;
+  const e = a.end!;
+  if (truth.kind === 'intact') return s === truth.start && e === truth.end ? 'exact' : 'wrong';
+  if (truth.kind === 'destroyed') return 'wrong';
+  let ov = 0;
+  for (let j = s; j < e; j++) if (truth.survivors.has(j)) ov++;
+  const longer = Math.max(e - s, truth.last + 1 - truth.first);
+  return 2 * ov >= longer ? 'acceptable' : 'wrong';
+}
+
+interface Tally {
+  intact: number;
+  intactExact: number;
+  intactOrphaned: number;
+  damaged: number;
+  damagedKept: number;
+  damagedOrphaned: number;
+  destroyed: number;
+  destroyedOrphaned: number;
+  wrong: number;
+  /** Wrong answers on a pasted copy of the annotated text (most of the answer's units are copies
+   *  of the annotation's units), after the original was moved away, deleted or rewritten. */
+  wrongOnCopy: number;
+  /** ...of which the copy sits in exactly the stored prefix and suffix. */
+  wrongOnCopyInContext: number;
+  /** Destroyed annotations attached to such a copy. */
+  destroyedOnCopy: number;
+  wrongIntact: number;
+  wrongDamaged: number;
+  wrongDestroyed: number;
+  missing: number;
+  /** Intact annotations whose text also exists as a pasted copy somewhere in the final text. */
+  intactWithCopy: number;
+  intactWithCopyExact: number;
+}
+
+function newTally(): Tally {
+  return {
+    intact: 0, intactExact: 0, intactOrphaned: 0, damaged: 0, damagedKept: 0, damagedOrphaned: 0,
+    destroyed: 0, destroyedOrphaned: 0, wrong: 0, wrongOnCopy: 0, wrongOnCopyInContext: 0, destroyedOnCopy: 0, wrongIntact: 0, wrongDamaged: 0,
+    wrongDestroyed: 0, missing: 0, intactWithCopy: 0, intactWithCopyExact: 0,
+  };
+}
+
+function isCopyOf(doc: Doc, s: Span, a: number, b: number): boolean {
+  if (b - a !== s.end - s.start) return false;
+  for (let j = a; j < b; j++) if (doc.ids[j] !== COPY + s.start + (j - a)) return false;
+  return true;
+}
+
+const norm = (x: string) => x.replace(/\r\n/g, '\n').replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'");
+
+/**
+ * The answer is a pasted copy of the annotated text sitting in exactly the stored context (prefix
+ * and suffix), while the original units were moved elsewhere or deleted: the final text is the same
+ * as if the paragraph had been moved there, so no text-based method can tell.
+ */
+/** Most units of [a, b) are copies of units of the annotation. */
+function mostlyCopy(doc: Doc, s: Span, a: number, b: number): boolean {
+  let n = 0;
+  for (let j = a; j < b; j++) {
+    const id = doc.ids[j];
+    if (id >= COPY + s.start && id < COPY + s.end) n++;
+  }
+  return b > a && 2 * n > b - a;
+}
+
+function indistinguishableCopy(doc: Doc, s: Span, target: AnchorTarget, a: number, b: number): boolean {
+  if (!isCopyOf(doc, s, a, b)) return false;
+  const q = target.quote;
+  const t = norm(doc.text);
+  const before = norm(doc.text.slice(0, a));
+  const after = norm(doc.text.slice(b));
+  return t.length > 0 && before.endsWith(norm(q.prefix)) && after.startsWith(norm(q.suffix));
+}
+
+function count(t: Tally, truth: Truth, v: Verdict, onCopy: 0 | 1 | 2, copied: boolean): void {
+  if (truth.kind === 'intact') {
+    t.intact++;
+    if (copied) {
+      t.intactWithCopy++;
+      if (v === 'exact') t.intactWithCopyExact++;
+    }
+    if (v === 'exact') t.intactExact++;
+    if (v === 'orphan') t.intactOrphaned++;
+    if (v === 'wrong') t.wrongIntact++;
+  } else if (truth.kind === 'damaged') {
+    t.damaged++;
+    if (v === 'acceptable') t.damagedKept++;
+    if (v === 'orphan') t.damagedOrphaned++;
+    if (v === 'wrong') t.wrongDamaged++;
+  } else {
+    t.destroyed++;
+    if (v === 'orphan') t.destroyedOrphaned++;
+    if (v === 'wrong') t.wrongDestroyed++;
+    if (v === 'wrong' && onCopy) t.destroyedOnCopy++;
+  }
+  if (v === 'wrong') {
+    t.wrong++;
+    if (onCopy) t.wrongOnCopy++;
+    if (onCopy === 2) t.wrongOnCopyInContext++;
+  }
+}
+
+function pct(a: number, b: number): string {
+  return b ? ((100 * a) / b).toFixed(2) + '%' : 'n/a';
+}
+
+function summary(name: string, t: Tally, total: number): string {
+  return (
+    `${name}: intact ${t.intact}, exact ${t.intactExact} (${pct(t.intactExact, t.intact)}), orphaned ${t.intactOrphaned}` +
+    ` [without a pasted copy: ${pct(t.intactExact - t.intactWithCopyExact, t.intact - t.intactWithCopy)} exact; with one (${t.intactWithCopy}): ${pct(t.intactWithCopyExact, t.intactWithCopy)}]; ` +
+    `damaged ${t.damaged}, kept ${t.damagedKept}, orphaned ${t.damagedOrphaned}; ` +
+    `destroyed ${t.destroyed}, orphaned ${t.destroyedOrphaned}; ` +
+    `wrong ${t.wrong} (${pct(t.wrong, total)}; intact ${t.wrongIntact}, damaged ${t.wrongDamaged}, destroyed ${t.wrongDestroyed}, on a pasted copy ${t.wrongOnCopy}, of which in exactly the stored context ${t.wrongOnCopyInContext}, other ${t.wrong - t.wrongOnCopy}); missing ${t.missing}`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-unit identity)`, () => {
+  const seeds = loadSeeds();
+  assert.ok(seeds.length > 0);
+  const vocab = [...new Set(seeds.join(' ').match(/[A-Za-z]{2,}/g) ?? [])];
+  const names = [...new Set(seeds.join(' ').match(/\b[A-Z][a-z]{2,}\b/g) ?? [])];
+  const outside = newTally();
+  const editor = newTally();
+  let total = 0;
+  let reanchorMs = 0;
+  const t0 = Date.now();
+
+  const only = process.env.FUZZ_ONLY ? Number(process.env.FUZZ_ONLY) : -1;
+  for (let seq = 0; seq < SEQUENCES; seq++) {
+    if (only >= 0 && seq !== only) continue;
+    const r = mulberry32(0x5eed0000 + seq);
+    const original = seeds[seq % seeds.length];
+    const spans = pickAnnotations(original, r);
+    const targets: AnchorTarget[] = spans.map((s) => describeTarget(original, s.start, s.end));
+    const doc = new Doc(original);
+    const ctx: EditContext = { r, doc, vocab, names, spans, origLength: original.length };
+    const nOps = int(r, 5, 15);
+    for (let k = 0; k < nOps; k++) randomOp(r)(ctx);
+
+    const pos = doc.positions(original.length);
+    if (process.env.FUZZ_DUMP) {
+      const line = JSON.stringify({ seq, original, final: doc.text, targets, truth: spans.map((s) => truthOf(s, pos)) }, (k, v) => (v instanceof Set ? [...v] : v));
+      if (only >= 0) fs.writeFileSync(process.env.FUZZ_DUMP, line);
+      else fs.appendFileSync(process.env.FUZZ_DUMP, line + '\n');
+    }
+    const t1 = performance.now();
+    const out = reanchor(doc.text, targets);
+    reanchorMs += performance.now() - t1;
+    const replay = applyEdits(targets, doc.changes);
+    assert.equal(out.length, targets.length);
+    assert.equal(replay.length, targets.length);
+
+    // Which annotations have a complete pasted copy of their text somewhere in the final text.
+    const copyStarts = new Map<number, number[]>();
+    doc.ids.forEach((id, j) => {
+      if (id >= COPY) (copyStarts.get(id - COPY) ?? copyStarts.set(id - COPY, []).get(id - COPY)!).push(j);
+    });
+    const copied = spans.map((s) => (copyStarts.get(s.start) ?? []).some((j) => isCopyOf(doc, s, j, j + s.end - s.start)));
+    for (let i = 0; i < spans.length; i++) {
+      total++;
+      const truth = truthOf(spans[i], pos);
+      for (const [tally, res, label] of [
+        [outside, out[i], 'reanchor'],
+        [editor, replay[i], 'applyEdits'],
+      ] as const) {
+        if (!res || !['anchored', 'moved', 'orphaned'].includes(res.status)) {
+          tally.missing++;
+          continue;
+        }
+        const v = judge(truth, res);
+        const onCopy: 0 | 1 | 2 =
+          v !== 'wrong' ? 0 : indistinguishableCopy(doc, spans[i], targets[i], res.start!, res.end!) ? 2 : mostlyCopy(doc, spans[i], res.start!, res.end!) ? 1 : 0;
+        count(tally, truth, v, onCopy, copied[i]);
+        if (VERBOSE_ORPHANS && label === 'reanchor' && v === 'orphan' && truth.kind === 'intact') {
+          const q = targets[i].quote;
+          const reason = 'reason' in res ? res.reason : '';
+          orphanReasons.set(reason ?? '', (orphanReasons.get(reason ?? '') ?? 0) + 1);
+          if (r() < 0.05) {
+            console.log(
+              `ORPHAN seq ${seq} #${i} ${reason} ${JSON.stringify(q.exact.slice(0, 60))} truth [${truth.start},${truth.end})\n` +
+                `   context now: ${JSON.stringify(doc.text.slice(Math.max(0, truth.start - 40), truth.end + 40))}\n` +
+                `   stored:      ${JSON.stringify(q.prefix + '[' + q.exact.slice(0, 60) + ']' + q.suffix)}`,
+            );
+          }
+        }
+        if (v === 'wrong' && VERBOSE) {
+          const q = targets[i].quote;
+          const where = truth.kind === 'intact' ? `[${truth.start},${truth.end})` : truth.kind;
+          console.log(
+            `WRONG ${label} seq ${seq} #${i} ${truth.kind} ${JSON.stringify(q.exact.slice(0, 60))} ` +
+              `truth ${where} got [${res.start},${res.end}) ${JSON.stringify(doc.text.slice(res.start!, res.end!).slice(0, 60))}` +
+              ` ${'method' in res ? res.method : ''} score ${'score' in res ? res.score : ''}${onCopy === 2 ? ' (a copy in the stored context)' : onCopy ? ' (a copy)' : ''}\n` +
+              `   context now: ${JSON.stringify(doc.text.slice(Math.max(0, res.start! - 40), res.end! + 40))}\n` +
+              `   stored:      ${JSON.stringify(q.prefix + '[' + q.exact.slice(0, 60) + ']' + q.suffix)}`,
+          );
+        }
+      }
+    }
+  }
+
+  console.log(`fuzz: ${SEQUENCES} sequences, ${total} annotations, ${((Date.now() - t0) / 1000).toFixed(1)} s (reanchor ${reanchorMs.toFixed(0)} ms)`);
+  console.log(summary('reanchor (outside edits)', outside, total));
+  if (VERBOSE_ORPHANS) console.log('intact orphaned by reason:', [...orphanReasons]);
+  console.log(summary('applyEdits (in-editor replay)', editor, total));
+
+  for (const [name, t] of [['reanchor', outside], ['applyEdits', editor]] as const) {
+    assert.equal(t.missing, 0, `${name}: every annotation gets a result (none disappears)`);
+    assert.equal(t.intact + t.damaged + t.destroyed, total);
+    assert.equal(t.wrong - t.wrongOnCopy, 0, `${name}: no annotation attached to wrong text`);
+    assert.equal(t.destroyedOrphaned + t.destroyedOnCopy, t.destroyed, `${name}: every destroyed annotation orphaned`);
+  }
+  // The in-editor replay sees every change: it is never wrong, copies or not.
+  assert.equal(editor.wrong, 0, 'applyEdits: no wrong answers at all');
+  // Outside edits: the only wrong answers measured are attachments to a pasted copy of the
+  // annotated text after the original was moved away, deleted or rewritten (128 of 121,400 on these
+  // 1,000 sequences, 94 of them in exactly the stored context). The final text is then what a move
+  // of that text would have produced: only the edit history, which `reanchor` does not see, says it
+  // is a copy. The bound is the measurement with a little room for tuning.
+  assert.ok(outside.wrongOnCopy <= 0.0015 * total, `reanchor: wrong answers on pasted copies (${outside.wrongOnCopy}) within the measured bound`);
+  // Recall floors, measured (see the summary lines); a drop means a regression.
+  assert.ok(outside.intactExact / outside.intact >= 0.95, 'reanchor: intact re-anchored exactly');
+  assert.ok(
+    (outside.intactExact - outside.intactWithCopyExact) / (outside.intact - outside.intactWithCopy) >= 0.975,
+    'reanchor: intact without a pasted twin re-anchored exactly',
+  );
+  assert.ok(editor.intactExact / editor.intact >= 0.96, 'applyEdits: intact followed exactly');
+});
