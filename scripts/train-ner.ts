@@ -3,7 +3,7 @@
  *
  *   npm run train:ner -- [--data DIR] [--out FILE] [--epochs N] [--seed N]
  *                        [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N]
- *                        [--threshold X] [--max-rows N] [--eval-epochs]
+ *                        [--threshold X] [--max-rows N] [--word-dropout P] [--eval-epochs]
  *
  * Trains only on DIR/train.txt; reports scores on DIR/dev.txt. The test split is never read.
  * Training text is rebuilt as raw text and re-tokenised with the tagger's own tokenizer,
@@ -33,6 +33,7 @@ interface Args {
   threshold: number;
   maxRows: number;
   evalEpochs: boolean;
+  wordDropout: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +49,7 @@ function parseArgs(argv: string[]): Args {
     threshold: 0,
     maxRows: Infinity,
     evalEpochs: false,
+    wordDropout: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -68,9 +70,10 @@ function parseArgs(argv: string[]): Args {
       case '--threshold': a.threshold = Number(v()); break;
       case '--max-rows': a.maxRows = Number(v()); break;
       case '--eval-epochs': a.evalEpochs = true; break;
+      case '--word-dropout': a.wordDropout = Number(v()); break;
       case '-h':
       case '--help':
-        console.log('usage: train-ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N] [--threshold X] [--max-rows N] [--eval-epochs]');
+        console.log('usage: train-ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N] [--threshold X] [--max-rows N] [--word-dropout P] [--eval-epochs]');
         process.exit(0);
         break;
       default:
@@ -142,7 +145,7 @@ function main() {
     for (let k = 0; k < args.folds; k++) {
       const idx = train.map((_, i) => i).filter((i) => fold[i] !== k);
       const w = trainPerceptron(sentencesOf(idx.map((i) => train[i]), idx.map((i) => feats1[i])), {
-        L, epochs: args.epochs1, seed: args.seed + k, minCount: args.minCount,
+        L, epochs: args.epochs1, seed: args.seed + k, minCount: args.minCount, wordDropout: args.wordDropout,
       });
       const m = new LinearModel(quantise(w));
       train.forEach((_, i) => {
@@ -154,7 +157,7 @@ function main() {
 
   log(`training pass 1 on all documents (${args.epochs1} epochs)`);
   const w1 = trainPerceptron(sentencesOf(train, feats1), {
-    L, epochs: args.epochs1, seed: args.seed, minCount: args.minCount, onEpoch: args.passes === 1 ? devEval([]) : undefined,
+    L, epochs: args.epochs1, seed: args.seed, minCount: args.minCount, wordDropout: args.wordDropout, onEpoch: args.passes === 1 ? devEval([]) : undefined,
   });
   const passes: LinearWeights[] = [w1];
   if (args.passes === 2) {
@@ -164,7 +167,7 @@ function main() {
     });
     log(`training pass 2 (${args.epochs} epochs)`);
     const w2 = trainPerceptron(sentencesOf(train, feats2), {
-      L, epochs: args.epochs, seed: args.seed + 7, minCount: args.minCount, onEpoch: devEval([w1]),
+      L, epochs: args.epochs, seed: args.seed + 7, minCount: args.minCount, wordDropout: args.wordDropout, onEpoch: devEval([w1]),
     });
     passes.push(w2);
   }
@@ -180,7 +183,7 @@ function main() {
   const id = `ner-conll-f${FEATURE_VERSION}-${(h >>> 0).toString(16).padStart(8, '0')}`;
   const meta = {
     trainedOn: 'CoNLL-2003 English train.txt', epochs: args.epochs, epochs1: args.epochs1, seed: args.seed,
-    passes: args.passes, folds: args.folds, minCount: args.minCount, threshold: args.threshold,
+    passes: args.passes, folds: args.folds, minCount: args.minCount, wordDropout: args.wordDropout, threshold: args.threshold,
   };
   const bytes = encodeModel({ ...quantised, meta, id });
   // Score exactly what is shipped: the decoded (quantised) model, run on raw dev text.

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { constrainTransitions, labelMargins, viterbi } from '../../src/core/ner/decode';
-import { flattenFeatures, extractDocument, FEATURE_VERSION, wordInfo } from '../../src/core/ner/features';
+import { flattenFeatures, extractDocument, extractSecondPass, FEATURE_VERSION, mergeFeatures, wordInfo } from '../../src/core/ner/features';
+import { MultiPassModel } from '../../src/core/ner/multipass';
 import { createNerModel } from '../../src/core/ner/index';
 import { allowedTransition, labelNames, labelsToSpans, makeLabel, NER_TYPES, PART_B, PART_I, PART_L, PART_U, spansToLabels } from '../../src/core/ner/labels';
 import { LinearModel, quantise, type LinearWeights } from '../../src/core/ner/linear';
-import { trainPerceptron } from '../../src/core/ner/train';
+import { rng, trainPerceptron } from '../../src/core/ner/train';
 
 const L = 17;
 const PER = 0;
@@ -67,10 +68,32 @@ test('a tiny hand-built model tags raw text through recognise', () => {
   const spans = model.recognise(text, [{ start: 0, end: 14 }, { start: 16, end: text.length }]);
   assert.deepEqual(spans.map((s) => [text.slice(s.start, s.end), s.type]), [['Paris', 'LOC'], ['Paris', 'LOC']]);
   assert.ok(spans.every((s) => s.score! > 0.5 && s.score! <= 1));
-  // The linear model agrees with the flat-feature path used in training.
-  const lm = new LinearModel(quantise(w));
-  const f = extractDocument([['We', 'love', 'Paris', '.']])[0];
-  assert.deepEqual([...lm.decode(f).labels], [...lm.decodeFlat(flattenFeatures(f))]);
+});
+
+test('the tagging-time scorer gives the same emissions as the flat-feature path used in training', () => {
+  const doc = [['Boris', 'Johnson', 'visited', 'Paris', '.'], ['Johnson', 'left', '.']];
+  const base = extractDocument(doc);
+  // Random weights on every feature of the document, two passes.
+  const keys = new Set<number>();
+  for (const f of base) for (const k of flattenFeatures(f).keys) keys.add(k);
+  const extra = extractSecondPass(doc, base.map((f) => new Int8Array(f.offsets.length - 1)));
+  for (const f of extra) for (const k of f.keys) keys.add(k);
+  const r = rng(3);
+  const mk = (): LinearWeights => ({
+    L, keys: Int32Array.from(keys), weights: Float32Array.from({ length: keys.size * L }, () => r() - 0.5),
+    trans: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L),
+  });
+  const w1 = quantise(mk());
+  const w2 = quantise(mk());
+  const mp = new MultiPassModel([w1, w2]);
+  base.forEach((f, si) => {
+    const slots = mp.slots(f);
+    const flat = flattenFeatures(f);
+    const nL = (f.offsets.length - 1) * L;
+    const a = (x: Float32Array) => [...x.subarray(0, nL)];
+    assert.deepEqual(a(mp.emissions(0, f, slots)), a(new LinearModel(w1).emissionsFlat(flat)));
+    assert.deepEqual(a(mp.emissions(1, f, slots, extra[si])), a(new LinearModel(w2).emissionsFlat(mergeFeatures(flat, extra[si]))));
+  });
 });
 
 test('trainPerceptron learns a toy tagging task and is deterministic', () => {

@@ -80,4 +80,6 @@ test('normaliseToken maps typography to CoNLL-style ASCII', () => {
   assert.equal(normaliseToken('…'), '...');
   assert.equal(normaliseToken('O’Neill'), "O'Neill");
   assert.equal(normaliseToken('Łódź'), 'Łódź');
+  assert.equal(normaliseToken('Mr'), 'Mr.', 'British-style titles get the period the training data has');
+  assert.equal(normaliseToken('US'), 'U.S.');
 });

@@ -110,18 +110,21 @@ let betaBuf = new Float64Array(0);
 /**
  * For each token, the margin between the best path and the best path that
  * gives the token a different label (max-marginals from forward/backward Viterbi).
+ * With `afterViterbi`, the forward scores of the immediately preceding viterbi()
+ * call on the same emissions are reused.
  */
-export function labelMargins(em: ArrayLike<number>, n: number, tr: Transitions, labels: ArrayLike<number>): Float64Array {
+export function labelMargins(em: ArrayLike<number>, n: number, tr: Transitions, labels: ArrayLike<number>, afterViterbi = false): Float64Array {
   const L = tr.L;
   const T = tr.trans;
   if (alphaBuf.length < n * L) {
     alphaBuf = new Float64Array(n * L * 2);
     betaBuf = new Float64Array(n * L * 2);
   }
-  const alpha = alphaBuf;
+  // The forward max-scores are Viterbi's: reuse them when viterbi() just ran on the same input.
+  const alpha = afterViterbi ? delta : alphaBuf;
   const beta = betaBuf;
-  for (let l = 0; l < L; l++) alpha[l] = tr.start[l] + em[l];
-  for (let i = 1; i < n; i++) {
+  if (!afterViterbi) for (let l = 0; l < L; l++) alpha[l] = tr.start[l] + em[l];
+  for (let i = 1; i < n && !afterViterbi; i++) {
     for (let b = 0; b < L; b++) {
       let best = -Infinity;
       const pv = tr.prevs[b];

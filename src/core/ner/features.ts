@@ -19,7 +19,7 @@ import { combine, hashString } from './hash';
 import { normaliseToken } from './tokenize';
 
 /** Bump when feature extraction changes: models record the version they were trained with. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 // Capitalisation classes.
 export const CAP_NONE = 0; // no letters
@@ -123,7 +123,7 @@ const T_FIRST = T(), T_HEAD_L = T(), T_HEAD_S = T(), T_HEAD = T(), T_LEN = T();
 const T_DOC_LOWER = T(), T_DOC_CAPMID = T(), T_DOC_FORM = T(), T_DOC_ONLYCAPS = T();
 const T_P1_ANY = T(), T_P1_MAJ = T(), T_P1_NONE = T();
 const T_WM1_W = T(), T_LM1_LM2 = T(), T_LP1_LP2 = T();
-const T_NODOT = T(), T_P1_UNIT = T(), T_P1_MULTI = T(), T_P1_LAST = T(), T_P1_SELF = T();
+const T_NODOT = T(), T_P1_UNIT = T(), T_P1_MULTI = T(), T_P1_LAST = T(), T_P1_SELF = T(), T_P1_PREV = T(), T_P1_NEXT = T();
 
 const wordCache = new Map<string, WordInfo>();
 const WORD_CACHE_MAX = 200_000;
@@ -196,6 +196,8 @@ export interface SentenceFeatures {
   /** Feature keys of all tokens, token t at keys[offsets[t] .. offsets[t+1]). */
   keys: Int32Array;
   offsets: Int32Array;
+  /** Training only: how many of each token's keys (at the start of its range) are word-identity features. */
+  ident?: Uint8Array;
 }
 
 /**
@@ -213,21 +215,29 @@ export function flattenFeatures(f: TokenFeatures): SentenceFeatures {
   const n = f.offsets.length - 1;
   const keys: number[] = [];
   const offsets = new Int32Array(n + 1);
+  const ident = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     offsets[i] = keys.length;
     const pw = f.padded;
     const words = [pw[i + 2], pw[i + 1], pw[i], pw[i + 3], pw[i + 4]];
+    // Word-identity features first (training may drop them: word dropout).
+    const self = words[0].groupKeys;
+    for (const j of IDENTITY_SLOTS) if (self[j] !== 0) keys.push(self[j]);
+    ident[i] = keys.length - offsets[i];
     for (let g = 0; g < 5; g++) {
       for (let j = GROUP_START[g]; j < GROUP_START[g + 1]; j++) {
         const k = words[g].groupKeys[j];
-        if (k !== 0) keys.push(k);
+        if (k !== 0 && !(g === 0 && IDENTITY_SLOTS.includes(j))) keys.push(k);
       }
     }
     for (let j = f.offsets[i]; j < f.offsets[i + 1]; j++) keys.push(f.keys[j]);
   }
   offsets[n] = keys.length;
-  return { keys: Int32Array.from(keys), offsets };
+  return { keys: Int32Array.from(keys), offsets, ident };
 }
+
+/** Slots of WordInfo.groupKeys holding the word-identity features (word, lower-case word, dotless word). */
+const IDENTITY_SLOTS = [1, 2, 13];
 
 /** Growable key buffer reused across calls. */
 let buf = new Int32Array(1 << 14);
@@ -368,6 +378,8 @@ export function extractSecondPass(doc: readonly (readonly string[])[], pass1: re
       const c = ws[i];
       const own = pass1[si][i];
       buf[p++] = combine(T_P1_SELF, own);
+      buf[p++] = combine(T_P1_PREV, i > 0 ? pass1[si][i - 1] : -1);
+      buf[p++] = combine(T_P1_NEXT, i + 1 < n ? pass1[si][i + 1] : -1);
       if (c.letters === 0) continue;
       const a = agg.get(c.lower)!;
       byType.fill(0);
@@ -422,5 +434,5 @@ export function mergeFeatures(a: SentenceFeatures, b: SentenceFeatures): Sentenc
     p += b.offsets[i + 1] - b.offsets[i];
   }
   offsets[n] = p;
-  return { keys, offsets };
+  return { keys, offsets, ident: a.ident };
 }

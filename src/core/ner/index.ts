@@ -7,10 +7,11 @@
  * Pure TypeScript: runs in Node, browsers / web workers and unit tests.
  */
 
-import { labelMargins } from './decode';
+import { labelMargins, viterbi } from './decode';
 import { extractDocument, extractSecondPass, FEATURE_VERSION } from './features';
 import { labelsToSpans, type NerType } from './labels';
-import { LinearModel, quantise, type LinearWeights, type QuantisedWeights } from './linear';
+import { quantise, type LinearWeights, type QuantisedWeights } from './linear';
+import { MultiPassModel } from './multipass';
 import { decodeModel, type NerModelData } from './model';
 import { tokenize, type Token } from './tokenize';
 
@@ -60,7 +61,7 @@ const MAX_SENTENCE_TOKENS = 400;
 class LinearNerModel implements NerModel {
   readonly id: string;
   readonly labels: string[];
-  private readonly passes: LinearModel[];
+  private readonly model: MultiPassModel;
   private readonly types: NerType[];
   private readonly scoreScale: number;
 
@@ -74,25 +75,28 @@ class LinearNerModel implements NerModel {
     this.scoreScale = data.scoreScale > 0 ? data.scoreScale : 1;
     this.labels = ['O'];
     for (const t of data.types) for (const p of ['B', 'I', 'L', 'U']) this.labels.push(`${p}-${t}`);
-    this.passes = data.passes.map((p) => {
-      if (p.L !== this.labels.length) throw new Error('NER model: label count does not match types');
-      return new LinearModel(p);
-    });
+    if (data.passes.some((p) => p.L !== this.labels.length)) throw new Error('NER model: label count does not match types');
+    this.model = new MultiPassModel(data.passes);
   }
 
   private run(sentences: readonly (readonly string[])[], withMargins: boolean): { labels: Int8Array[]; margins: Float64Array[] } {
     const base = extractDocument(sentences);
+    const model = this.model;
+    const slots = base.map((f) => model.slots(f));
     let labels: Int8Array[] = [];
     const margins: Float64Array[] = [];
-    for (let pi = 0; pi < this.passes.length; pi++) {
-      const model = this.passes[pi];
-      const last = pi === this.passes.length - 1;
-      const extra = pi > 0 ? extractSecondPass(sentences, labels) : null;
+    for (let p = 0; p < model.passes; p++) {
+      const last = p === model.passes - 1;
+      const extra = p > 0 ? extractSecondPass(sentences, labels) : null;
+      const tr = model.trs[p];
       const next: Int8Array[] = [];
       for (let si = 0; si < base.length; si++) {
-        const { labels: y, em } = extra ? model.decode(base[si], extra[si]) : model.decode(base[si]);
+        const em = model.emissions(p, base[si], slots[si], extra ? extra[si] : undefined);
+        const n = base[si].offsets.length - 1;
+        const y = new Int8Array(n);
+        viterbi(em, n, tr, y);
         next.push(y);
-        if (last && withMargins) margins.push(y.some((l) => l !== 0) ? labelMargins(em, y.length, model.tr, y) : NO_MARGINS);
+        if (last && withMargins) margins.push(y.some((l) => l !== 0) ? labelMargins(em, n, tr, y, true) : NO_MARGINS);
       }
       labels = next;
     }

@@ -307,11 +307,20 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return out;
 }
 
+/** British-style titles written without a period: normalised to the US style the training data uses. */
+const TITLES_WITHOUT_PERIOD = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Jr', 'Sr', 'MR', 'MRS', 'DR']);
+
 /**
  * Map a token to the form the model was trained on (CoNLL style ASCII):
- * curly quotes → straight quotes, dashes → `--`, ellipsis → `...`.
+ * curly quotes → straight quotes, dashes → `--`, ellipsis → `...`, `Mr` → `Mr.`,
+ * `US` → `U.S.` and `UN` → `U.N.` (the training data's spelling).
  */
 export function normaliseToken(s: string): string {
+  if (s.length <= 4) {
+    if (TITLES_WITHOUT_PERIOD.has(s)) return s + '.';
+    if (s === 'US') return 'U.S.';
+    if (s === 'UN') return 'U.N.';
+  }
   let ascii = true;
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) > 127) {

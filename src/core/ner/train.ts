@@ -19,6 +19,12 @@ export interface TrainOptions {
   seed: number;
   /** Keep only features seen at least this often in training. */
   minCount?: number;
+  /**
+   * Word dropout: probability, per token and epoch, of hiding the token's
+   * word-identity features (SentenceFeatures.ident), so that the model also
+   * learns from context and word shape what it would otherwise memorise.
+   */
+  wordDropout?: number;
   /** Called after each epoch; `snapshot()` gives the current averaged weights. */
   onEpoch?: (info: { epoch: number; errors: number; tokens: number; ms: number; snapshot: () => LinearWeights }) => void;
 }
@@ -53,19 +59,24 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
   const F = keyList.length;
 
   // Sentences as row offsets (row * L); pruned features dropped.
-  const rows: { idx: Int32Array; offsets: Int32Array; gold: Int8Array }[] = data.map((s) => {
+  const rows: { idx: Int32Array; offsets: Int32Array; ident: Uint8Array; gold: Int8Array }[] = data.map((s) => {
     const n = s.feats.offsets.length - 1;
     const idx: number[] = [];
     const offsets = new Int32Array(n + 1);
+    const ident = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       offsets[i] = idx.length;
+      const identEnd = s.feats.offsets[i] + (s.feats.ident ? s.feats.ident[i] : 0);
       for (let j = s.feats.offsets[i]; j < s.feats.offsets[i + 1]; j++) {
         const r = index.get(s.feats.keys[j]);
-        if (r !== undefined) idx.push(r * L);
+        if (r !== undefined) {
+          idx.push(r * L);
+          if (j < identEnd) ident[i]++;
+        }
       }
     }
     offsets[n] = idx.length;
-    return { idx: Int32Array.from(idx), offsets, gold: s.gold };
+    return { idx: Int32Array.from(idx), offsets, ident, gold: s.gold };
   });
   index.clear();
 
@@ -96,6 +107,8 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
   const rand = rng(opts.seed);
   let em = new Float64Array(1024);
   let pred = new Int8Array(4096);
+  let skip = new Uint8Array(4096);
+  const dropout = opts.wordDropout ?? 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     const t0 = Date.now();
     for (let i = order.length - 1; i > 0; i--) {
@@ -107,15 +120,17 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     let errors = 0;
     let tokens = 0;
     for (const si of order) {
-      const { idx, offsets, gold } = rows[si];
+      const { idx, offsets, ident, gold } = rows[si];
       const n = gold.length;
       tokens += n;
+      if (skip.length < n) skip = new Uint8Array(n * 2);
+      for (let i = 0; i < n; i++) skip[i] = dropout > 0 && ident[i] > 0 && rand() < dropout ? ident[i] : 0;
       if (em.length < n * L) em = new Float64Array(n * L * 2);
       if (pred.length < n) pred = new Int8Array(n * 2);
       em.fill(0, 0, n * L);
       for (let i = 0; i < n; i++) {
         const base = i * L;
-        for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+        for (let j = offsets[i] + skip[i]; j < offsets[i + 1]; j++) {
           const r = idx[j];
           for (let l = 0; l < L; l++) em[base + l] += w[r + l];
         }
@@ -134,7 +149,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
           const g = gold[i];
           const p = pred[i];
           if (g !== p) {
-            for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+            for (let j = offsets[i] + skip[i]; j < offsets[i + 1]; j++) {
               const r = idx[j];
               w[r + g] += 1;
               acc[r + g] += c;
