@@ -41,16 +41,16 @@ function personNamed(name: string, clusters: readonly Cluster[]): Cluster | unde
   return bySurname.length === 1 ? bySurname[0] : undefined;
 }
 
-/** The longest capitalised name ending in `surname` before `before` (`Oleksiy Danilov` for `Danilov`). */
+/**
+ * The longest capitalised name ending in `surname` before `before` (`Oleksiy Danilov` for `Danilov`).
+ * Looks at the first occurrence of the surname only: that is where an article introduces a person.
+ */
 function fullerName(text: string, surname: string, before: number): string {
   if (/\s/.test(surname) || !/^\p{Lu}/u.test(surname)) return surname;
-  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]+\\s+){1,2})${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu');
-  let best = surname;
-  for (const m of text.slice(0, before).matchAll(re)) {
-    const name = m[0].replace(/\s+/g, ' ');
-    if (name.split(' ').length > best.split(' ').length) best = name;
-  }
-  return best;
+  const first = text.indexOf(surname);
+  if (first < 0 || first >= before) return surname;
+  const m = /((?:\p{Lu}[\p{L}’'-]+\s+){1,2})$/u.exec(text.slice(Math.max(0, first - 60), first));
+  return m ? (m[1] + surname).replace(/\s+/g, ' ') : surname;
 }
 
 interface Prepared {
@@ -67,9 +67,13 @@ function prepare(input: ArticleInput, maxLength: number): Prepared {
   const markup = zones.filter((z) => z.reason === 'markup');
   if (markup.length) {
     // Blank stray markup in the analysis text so no analyser reads it (offsets unchanged).
-    const chars = doc.text.split('');
-    for (const z of markup) for (let i = z.start; i < z.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-    doc.text = chars.join('');
+    let out = '';
+    let at = 0;
+    for (const z of markup) {
+      out += doc.text.slice(at, z.start) + doc.text.slice(z.start, z.end).replace(/[^\r\n]/g, ' ');
+      at = z.end;
+    }
+    doc.text = out + doc.text.slice(at);
   }
   return { doc, zones, markup, skipped };
 }

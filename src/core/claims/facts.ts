@@ -89,8 +89,17 @@ function datesAgree(a: string, b: string): boolean {
 }
 
 /** Days between the nearest ends of two ISO dates or ranges; 0 when they overlap; Infinity when either is coarser than a day. */
+const dayCache = new Map<string, number[]>();
 function dayDistance(a: string, b: string): number {
-  const ends = (x: string) => x.split('/').map((p) => (/^\d{4}-\d{2}-\d{2}$/.test(p) ? Date.parse(p) / 86_400_000 : NaN));
+  const ends = (x: string) => {
+    let v = dayCache.get(x);
+    if (!v) {
+      v = x.split('/').map((p) => (/^\d{4}-\d{2}-\d{2}$/.test(p) ? Date.parse(p) / 86_400_000 : NaN));
+      if (dayCache.size > 10_000) dayCache.clear();
+      dayCache.set(x, v);
+    }
+    return v;
+  };
   const [a0, a1 = a0] = ends(a);
   const [b0, b1 = b0] = ends(b);
   if ([a0, a1, b0, b1].some(Number.isNaN)) return Infinity;

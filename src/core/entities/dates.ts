@@ -28,11 +28,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function findArticleDate(text: string, outside: readonly Span[] = []): Date | undefined {
   const front = /^\s*(?:---[\s\S]*?)?\bdate:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(text.slice(0, 2000));
   if (front) return new Date(`${front[1]}T12:00:00Z`);
-  for (const r of chrono.parse(text.slice(0, 200_000))) {
-    // Dates in photo captions are often of file photos, not of the story.
-    if (outside.some((z) => z.start <= r.index && r.index < z.end)) continue;
-    // Only a date written out with its year counts (`now` and `today` are certain too, but of the reader's clock).
-    if (/\b\d{4}\b/.test(r.text) && r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) return r.start.date();
+  // Only a date written out with its year counts (`now` and `today` are certain too, but of the reader's
+  // clock), so chrono reads only the lines that hold a year: it is slow on long texts.
+  const year = /\b(?:1[89]|20)\d{2}\b/;
+  for (let start = 0; start < Math.min(text.length, 500_000); ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const lineStart = start;
+    start = end + 1;
+    if (!year.test(line)) continue;
+    for (const r of chrono.parse(line)) {
+      const at = lineStart + r.index;
+      // Dates in photo captions are often of file photos, not of the story.
+      if (outside.some((z) => z.start <= at && at < z.end)) continue;
+      if (/\b\d{4}\b/.test(r.text) && r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) return r.start.date();
+    }
   }
   return undefined;
 }
@@ -74,7 +85,8 @@ export function findDates(text: string, range: Span, ref: Date | undefined): Dat
       add(m.index, m.index + m[0].length, y ? `${y}-${pad(month)}-${pad(d1)}/${y}-${pad(month)}-${pad(d2)}` : undefined);
     }
   }
-  const results = chrono.parse(slice, ref ?? new Date(0), { forwardDate: false });
+  // chrono is the slow part of date finding: only run it where a calendar word occurs.
+  const results = SPECIFIC.test(slice) ? chrono.parse(slice, ref ?? new Date(0), { forwardDate: false }) : [];
   for (const r of results) {
     let s = r.index;
     let t = r.text;

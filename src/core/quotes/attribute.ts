@@ -30,8 +30,18 @@ interface Candidate {
   end: number;
 }
 
+/** The sentence holding an offset (binary search: sentences are sorted and do not overlap). */
 function sentenceAt(doc: ArticleDocument, offset: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** The last person mentioned before `offset` (for `he said`). */
