@@ -4,3 +4,4 @@ export { analyzeArticles, unreadableReason, DEFAULT_MAX_LENGTH, type ArticleInpu
 export { parseArticle } from './document';
 export { compromiseRecogniser } from './entities/compromise-recogniser';
 export { noCorrections, type Corrections, type NameRecogniser } from './entities';
+export { FolderAnalyzer } from './incremental';
