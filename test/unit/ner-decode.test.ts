@@ -87,12 +87,12 @@ test('the tagging-time scorer gives the same emissions as the flat-feature path 
   const w2 = quantise(mk());
   const mp = new MultiPassModel([w1, w2]);
   base.forEach((f, si) => {
-    const slots = mp.slots(f);
+    const prep = mp.prepare(f);
     const flat = flattenFeatures(f);
     const nL = (f.offsets.length - 1) * L;
     const a = (x: Float32Array) => [...x.subarray(0, nL)];
-    assert.deepEqual(a(mp.emissions(0, f, slots)), a(new LinearModel(w1).emissionsFlat(flat)));
-    assert.deepEqual(a(mp.emissions(1, f, slots, extra[si])), a(new LinearModel(w2).emissionsFlat(mergeFeatures(flat, extra[si]))));
+    assert.deepEqual(a(mp.emissions(0, prep)), a(new LinearModel(w1).emissionsFlat(flat)));
+    assert.deepEqual(a(mp.emissions(1, prep, extra[si])), a(new LinearModel(w2).emissionsFlat(mergeFeatures(flat, extra[si]))));
   });
 });
 

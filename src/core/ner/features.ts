@@ -349,10 +349,13 @@ export function extractDocument(doc: readonly (readonly string[])[]): TokenFeatu
 /**
  * Second-pass features: what a first-pass model said about the other
  * occurrences of each word in the document.
+ * @param doc the document's sentences as token strings, or their base features
  * @param pass1 first-pass BILOU label ids per sentence
  */
-export function extractSecondPass(doc: readonly (readonly string[])[], pass1: readonly ArrayLike<number>[]): SentenceFeatures[] {
-  const infos = doc.map((s) => s.map(wordInfo));
+export function extractSecondPass(doc: readonly (readonly string[])[] | readonly TokenFeatures[], pass1: readonly ArrayLike<number>[]): SentenceFeatures[] {
+  const infos: WordInfo[][] = doc.map((s: readonly string[] | TokenFeatures) =>
+    'padded' in s ? s.padded.slice(2, s.padded.length - 2) : s.map(wordInfo),
+  );
   // Per lower-case word: how often the first pass gave each label to its occurrences.
   const agg = new Map<string, Int32Array>();
   for (let si = 0; si < infos.length; si++) {

@@ -82,16 +82,16 @@ class LinearNerModel implements NerModel {
   private run(sentences: readonly (readonly string[])[], withMargins: boolean): { labels: Int8Array[]; margins: Float64Array[] } {
     const base = extractDocument(sentences);
     const model = this.model;
-    const slots = base.map((f) => model.slots(f));
+    const prepared = base.map((f) => model.prepare(f));
     let labels: Int8Array[] = [];
     const margins: Float64Array[] = [];
     for (let p = 0; p < model.passes; p++) {
       const last = p === model.passes - 1;
-      const extra = p > 0 ? extractSecondPass(sentences, labels) : null;
+      const extra = p > 0 ? extractSecondPass(base, labels) : null;
       const tr = model.trs[p];
       const next: Int8Array[] = [];
       for (let si = 0; si < base.length; si++) {
-        const em = model.emissions(p, base[si], slots[si], extra ? extra[si] : undefined);
+        const em = model.emissions(p, prepared[si], extra ? extra[si] : undefined);
         const n = base[si].offsets.length - 1;
         const y = new Int8Array(n);
         viterbi(em, n, tr, y);

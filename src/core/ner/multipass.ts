@@ -15,11 +15,22 @@ const WORD_SLAB_WORDS = 16384;
 /** Ints per table slot: key, row * L + 1 (0 = absent) for each of up to two passes, in-use flag. */
 const SLOT = 4;
 
+/** A sentence's base features resolved against the model, shared by the passes. */
+export interface PreparedSentence {
+  f: TokenFeatures;
+  /** Table slot of each context key (-1 = absent). */
+  slots: Int32Array;
+  /** Word-cache offset of each padded word. */
+  words: Int32Array;
+  generation: number;
+}
+
 export class MultiPassModel {
   readonly L: number;
   readonly passes: number;
   readonly trs: Transitions[];
   private readonly mask: number;
+  private readonly shift: number;
   private readonly table: Int32Array;
   private readonly qs: Int8Array[];
   private readonly scales: number[];
@@ -28,7 +39,6 @@ export class MultiPassModel {
   private slabUsed = 0;
   private acc = new Int32Array(0);
   private em = new Float32Array(0);
-  private offs = new Int32Array(0);
 
   constructor(ws: readonly QuantisedWeights[]) {
     if (ws.length < 1 || ws.length > SLOT - 2) throw new Error(`NER model: 1 to ${SLOT - 2} passes supported`);
@@ -39,30 +49,32 @@ export class MultiPassModel {
     this.scales = ws.map((w) => w.scale);
     this.trs = ws.map((w) => constrainTransitions(L, w.trans, w.start, w.end));
     const total = ws.reduce((a, w) => a + w.keys.length, 0);
-    let size = 16;
-    while (size < total * 1.5) size <<= 1;
+    let bits = 4;
+    while (1 << bits < total * 1.5) bits++;
+    const size = 1 << bits;
     this.mask = size - 1;
+    // The slot is the key's top bits: model files store keys sorted, so filling the table is a sequential sweep.
+    const shift = (this.shift = 32 - bits);
     const table = (this.table = new Int32Array(size * SLOT));
-    // A slot is in use when any of its row fields is non-zero.
-    const used = new Uint8Array(size);
-    ws.forEach((w, p) => {
-      for (let r = 0; r < w.keys.length; r++) {
-        const k = w.keys[r];
-        let s = k & this.mask;
-        while (used[s] && table[s * SLOT] !== k) s = (s + 1) & this.mask;
-        used[s] = 1;
+    const mask = this.mask;
+    for (let p = 0; p < ws.length; p++) {
+      const keys = ws[p].keys;
+      for (let r = 0; r < keys.length; r++) {
+        const k = keys[r];
+        let s = k >>> shift;
+        while (table[s * SLOT + SLOT - 1] !== 0 && table[s * SLOT] !== k) s = (s + 1) & mask;
         table[s * SLOT] = k;
         table[s * SLOT + 1 + p] = r * L + 1;
+        table[s * SLOT + SLOT - 1] = 1;
       }
-    });
-    for (let s = 0; s < size; s++) if (used[s]) table[s * SLOT + SLOT - 1] = 1;
+    }
   }
 
   /** Table slot (index into the table / SLOT) of a key, or -1. */
   slot(k: number): number {
     const table = this.table;
     const mask = this.mask;
-    let s = k & mask;
+    let s = k >>> this.shift;
     while (table[s * SLOT + SLOT - 1] !== 0) {
       if (table[s * SLOT] === k) return s;
       s = (s + 1) & mask;
@@ -93,6 +105,7 @@ export class MultiPassModel {
       } else {
         this.wordCache.clear();
         this.slabUsed = 0;
+        this.generation++;
       }
     }
     const off = this.slabUsed;
@@ -121,24 +134,33 @@ export class MultiPassModel {
     return off;
   }
 
-  private wordOffsets(pw: WordInfo[]): Int32Array {
-    if (this.offs.length < pw.length) this.offs = new Int32Array(pw.length * 2);
-    const offs = this.offs;
-    const startUsed = this.slabUsed;
+  /** Bumped whenever the word cache is reset (prepared word offsets become stale). */
+  private generation = 0;
+
+  private wordOffsets(pw: WordInfo[], out: Int32Array): void {
+    const gen = this.generation;
     for (let i = 0; i < pw.length; i++) {
-      offs[i] = this.wordVectors(pw[i]);
+      out[i] = this.wordVectors(pw[i]);
       // The cache was reset while filling: start over (a sentence is far smaller than the cache).
-      if (this.slabUsed < startUsed) return this.wordOffsets(pw);
+      if (this.generation !== gen) return this.wordOffsets(pw, out);
     }
-    return offs;
+  }
+
+  /** Look up a sentence's features once for all passes. */
+  prepare(f: TokenFeatures): PreparedSentence {
+    if (f.padded.length > WORD_SLAB_WORDS) throw new Error('NER: sentence too long');
+    const words = new Int32Array(f.padded.length);
+    this.wordOffsets(f.padded, words);
+    return { f, slots: this.slots(f), words, generation: this.generation };
   }
 
   /**
-   * Emission scores em[i * L + l] of pass p for a sentence: word-group sums,
-   * the base context features (through their precomputed `slots`), and optional extra keys.
+   * Emission scores em[i * L + l] of pass p for a prepared sentence: word-group
+   * sums, the base context features, and optional extra keys.
    * The returned buffer is reused by the next call.
    */
-  emissions(p: number, f: TokenFeatures, slots: Int32Array, extra?: SentenceFeatures): Float32Array {
+  emissions(p: number, prep: PreparedSentence, extra?: SentenceFeatures): Float32Array {
+    const { f, slots } = prep;
     const L = this.L;
     const n = f.offsets.length - 1;
     if (this.acc.length < n * L) {
@@ -146,9 +168,11 @@ export class MultiPassModel {
       this.em = new Float32Array(this.acc.length);
     }
     const acc = this.acc;
-    const pw = f.padded;
-    if (pw.length > WORD_SLAB_WORDS) throw new Error('NER: sentence too long');
-    const offs = this.wordOffsets(pw);
+    if (prep.generation !== this.generation) {
+      this.wordOffsets(f.padded, prep.words);
+      prep.generation = this.generation;
+    }
+    const offs = prep.words;
     const v = this.slab;
     const pg = p * 5 * L;
     for (let i = 0; i < n; i++) {
