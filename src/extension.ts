@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ArticleStore, isArticle, SIDECAR_SUFFIX } from './vscode/store/articles';
 import * as logFeature from './vscode/log';
+import { log } from './vscode/log';
+import { nerRecogniserFromBytes, type NameRecogniser } from './core';
 import * as highlights from './vscode/highlights';
 import * as hover from './vscode/hover';
 import * as quotes from './vscode/quotes';
@@ -11,6 +13,22 @@ import * as annotate from './vscode/annotate';
 import * as navigation from './vscode/navigation';
 import * as statusbar from './vscode/statusbar';
 import * as sidecar from './vscode/sidecar';
+
+/**
+ * The trained name tagger, read from the package with `workspace.fs` (works in the desktop and the
+ * browser host). Shared by every store of this window.
+ */
+let recogniser: Promise<NameRecogniser> | undefined;
+function loadRecogniser(extensionUri: vscode.Uri): Promise<NameRecogniser> {
+  recogniser ??= (async () => {
+    const started = Date.now();
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'models', 'ner-conll.bin'));
+    const r = nerRecogniserFromBytes(bytes);
+    log.info(`name tagger ${r.id} loaded in ${Date.now() - started} ms`);
+    return r;
+  })();
+  return recogniser;
+}
 
 /** Public surface for tests and other extensions. */
 export interface MarginaliaApi {
@@ -24,7 +42,7 @@ export interface MarginaliaApi {
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   logFeature.activate(context);
-  const store = new ArticleStore();
+  const store = new ArticleStore(() => loadRecogniser(context.extensionUri));
   context.subscriptions.push(store);
   highlights.activate(context, store);
   hover.activate(context, store);
@@ -69,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   );
   // The analysis runs after activate() returns, so activation stays fast.
   const ready = new Promise<void>((resolve) => setTimeout(() => store.refresh().then(resolve, resolve), 0));
-  return { store, ready, createStore: () => new ArticleStore(), views, statusBar };
+  return { store, ready, createStore: () => new ArticleStore(() => loadRecogniser(context.extensionUri)), views, statusBar };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticles, compromiseRecogniser } from '../../src/core';
+import { analyzeArticles } from '../../src/core';
+import { loadRecogniser } from '../../src/node/recogniser';
 
 const A = `Talks set for Geneva
 Russia has amassed tens of thousands of troops near Ukraine, officials said.
@@ -14,7 +15,7 @@ The leaders spoke for almost an hour on Thursday.
 Leave a Comment`;
 
 test('facts across articles: a troop-count and a date discrepancy, no discrepancy for an approximation', () => {
-  const r = analyzeArticles([{ path: 'a.txt', text: A }, { path: 'b.txt', text: B }], { recogniser: compromiseRecogniser });
+  const r = analyzeArticles([{ path: 'a.txt', text: A }, { path: 'b.txt', text: B }], { recogniser: loadRecogniser() });
   const troops = r.facts.find((f) => f.claims.some((c) => /troops/.test(c.text ?? '')));
   assert.ok(troops, JSON.stringify(r.facts, null, 1));
   assert.equal(troops.consistent, false);
@@ -28,7 +29,7 @@ test('facts across articles: a troop-count and a date discrepancy, no discrepanc
 });
 
 test('boilerplate zones give no claims, and are reported', () => {
-  const r = analyzeArticles([{ path: 'b.txt', text: B }], { recogniser: compromiseRecogniser });
+  const r = analyzeArticles([{ path: 'b.txt', text: B }], { recogniser: loadRecogniser() });
   const d = r.documents[0];
   assert.ok(d.boilerplate.some((z) => B.slice(z.start, z.end) === 'Leave a Comment'));
   assert.ok(d.claims.every((c) => !c.text.includes('Leave a Comment')));
@@ -38,7 +39,7 @@ test('boilerplate zones give no claims, and are reported', () => {
 
 test('the output contract: offsets select the text exactly as read', () => {
   const text = 'Title\r\n\r\n🇺🇦 President Joe Biden said “we are ready,” on Thursday.\r\n';
-  const r = analyzeArticles([{ path: 'c.txt', text }], { recogniser: compromiseRecogniser });
+  const r = analyzeArticles([{ path: 'c.txt', text }], { recogniser: loadRecogniser() });
   const d = r.documents[0];
   for (const e of d.entities) assert.equal(text.slice(e.start, e.end), e.text);
   for (const q of d.quotes) assert.equal(text.slice(q.start, q.end), q.text);
@@ -50,7 +51,7 @@ test('the output contract: offsets select the text exactly as read', () => {
 test('binary, empty and huge inputs are skipped with a reason, not crashed on', () => {
   const r = analyzeArticles(
     [{ path: 'bin.txt', text: 'abc\u0000def' }, { path: 'empty.txt', text: '' }, { path: 'huge.txt', text: 'x'.repeat(101) }],
-    { recogniser: compromiseRecogniser, maxLength: 100 },
+    { recogniser: loadRecogniser(), maxLength: 100 },
   );
   assert.match(r.documents[0].skipped ?? '', /binary/);
   assert.equal(r.documents[1].skipped, undefined);

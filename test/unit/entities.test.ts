@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticles, compromiseRecogniser, type AnalysisResult } from '../../src/core';
+import { analyzeArticles, type AnalysisResult } from '../../src/core';
+import { loadRecogniser } from '../../src/node/recogniser';
 import { findNumbers, quantitiesAgree } from '../../src/core/entities/numbers';
 import { findDates } from '../../src/core/entities/dates';
 import { linkEntities } from '../../src/core/entities/aliases';
 import { translitKey } from '../../src/core/text/normalize';
 
 const run = (...texts: string[]): AnalysisResult =>
-  analyzeArticles(texts.map((text, i) => ({ path: `a${i}.txt`, text })), { recogniser: compromiseRecogniser });
+  analyzeArticles(texts.map((text, i) => ({ path: `a${i}.txt`, text })), { recogniser: loadRecogniser() });
 
 test('titles and possessives are not part of names', () => {
   const r = run('Headline\nPresident Joe Biden warned Russia’s Vladimir Putin on Thursday.');

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticles, compromiseRecogniser, type Quote } from '../../src/core';
+import { analyzeArticles, type Quote } from '../../src/core';
+import { loadRecogniser } from '../../src/node/recogniser';
 
 function quotesOf(body: string): Quote[] {
   const text = `Headline\n${body}\n`;
-  return analyzeArticles([{ path: 'a.txt', text }], { recogniser: compromiseRecogniser }).documents[0].quotes;
+  return analyzeArticles([{ path: 'a.txt', text }], { recogniser: loadRecogniser() }).documents[0].quotes;
 }
 
 test('curly quote with a post-quote cue: `,” said Ushakov` resolves to the full name', () => {

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticles, compromiseRecogniser } from '../../src/core';
+import { analyzeArticles } from '../../src/core';
+import { loadRecogniser } from '../../src/node/recogniser';
 import { makeSidecar, mergeAnnotations, parseSidecar, serializeSidecar, suggestionsFor, type Annotation } from '../../src/core/sidecar';
 
 const TEXT = 'Headline\n“We are ready,” said Joe Biden in Geneva on Thursday.\n';
 
 function fresh() {
-  const r = analyzeArticles([{ path: 'a.txt', text: TEXT }], { recogniser: compromiseRecogniser });
+  const r = analyzeArticles([{ path: 'a.txt', text: TEXT }], { recogniser: loadRecogniser() });
   return suggestionsFor(TEXT, r.documents[0], '2026-01-01T00:00:00.000Z');
 }
 

@@ -112,9 +112,26 @@ function oneTypePerName(perDoc: DocumentEntities[], corrections: Corrections): v
 
 /** Keeps the first of overlapping spans, in the order given (so callers pass the most trusted first). */
 function withoutOverlaps<T extends Span>(spans: T[]): T[] {
+  // Accepted spans, sorted by start, kept in a list searched by binary search: O(n log n).
   const kept: T[] = [];
-  for (const s of spans) if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
-  return kept.sort((a, b) => a.start - b.start);
+  const overlaps = (s: T) => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    // kept[lo - 1] is the last span starting before s ends; spans do not overlap each other, so only it can.
+    return lo > 0 && kept[lo - 1].end > s.start;
+  };
+  for (const s of spans) {
+    if (overlaps(s)) continue;
+    let i = kept.length;
+    while (i > 0 && kept[i - 1].start > s.start) i--;
+    kept.splice(i, 0, s);
+  }
+  return kept;
 }
 
 /**

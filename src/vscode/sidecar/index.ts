@@ -14,14 +14,14 @@ import { VERSION } from '../../version';
 /** What this window last wrote to each sidecar, so the file watcher can tell our writes from others'. */
 const written = new Map<string, string>();
 
-export async function saveSidecar(state: ArticleState): Promise<boolean> {
+export async function saveSidecar(state: ArticleState, recogniser: string): Promise<boolean> {
   if (state.sidecarProblem) {
     log.warn(`not saving over a sidecar that could not be read: ${state.sidecarProblem}`);
     return false;
   }
   const target = sidecarUri(state.uri);
   const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
-  const sidecar = makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, state.result.path ? 'compromise@14' : 'unknown', VERSION);
+  const sidecar = makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, recogniser, VERSION);
   const content = serializeSidecar(sidecar);
   written.set(state.uri.toString(), content);
   await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
       void vscode.window.showInformationMessage(vscode.l10n.t('Open an article to save its annotations.'));
       return;
     }
-    if (!(await saveSidecar(state))) {
+    if (!(await saveSidecar(state, store.recogniserId))) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Annotations not saved: {0}', state.sidecarProblem ?? ''), vscode.l10n.t('Show Log')).then((p) => p && log.show());
     }
   };
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
           continue;
         }
         try {
-          if (await saveSidecar(state)) lastSaved.set(key, userState);
+          if (await saveSidecar(state, store.recogniserId)) lastSaved.set(key, userState);
         } catch (e) {
           log.error(`auto-save failed for ${key}: ${(e as Error).message}`);
         }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import {
   analyzeArticles,
-  compromiseRecogniser,
   noCorrections,
   type Corrections,
+  type NameRecogniser,
   type AnalysisResult,
   type DocumentResult,
   type EntityCluster,
@@ -43,6 +43,13 @@ export class ArticleStore implements vscode.Disposable {
   private analysis: AnalysisResult = { documents: [], entities: [], facts: [] };
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private recogniser: Promise<NameRecogniser> | undefined;
+
+  /** `loadRecogniser` is called once, on the first analysis, so activation stays fast. */
+  constructor(private readonly loadRecogniser: () => Promise<NameRecogniser>) {}
+
+  /** The recogniser's id, recorded in sidecars so old suggestions can be told from new ones. */
+  recogniserId = 'unknown';
   private running: Promise<void> | undefined;
   private token: vscode.CancellationToken | undefined;
   /** Sidecars read for articles whose state is not built yet. */
@@ -100,9 +107,12 @@ export class ArticleStore implements vscode.Disposable {
       this.pending.set(uri.toString(), await this.loadSidecar(uri, text));
     }
     if (this.token?.isCancellationRequested) return;
+    this.recogniser ??= this.loadRecogniser();
+    const recogniser = await this.recogniser;
+    this.recogniserId = recogniser.id;
     const started = Date.now();
     this.analysis = analyzeArticles(inputs.map((i) => ({ path: vscode.workspace.asRelativePath(i.uri), text: i.text })), {
-      recogniser: compromiseRecogniser,
+      recogniser,
       corrections: this.corrections(),
     });
     log.info(`analysed ${inputs.length} articles in ${Date.now() - started} ms`);
