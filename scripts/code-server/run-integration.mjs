@@ -58,7 +58,7 @@ async function runInHost(tmpRoot) {
     verbose: opt.verbose,
     beforeStart: vsix ? (dirs) => provideExtension({ ...dirs, vsix }) : undefined,
   });
-  const { page, close } = await launchChromium();
+  let browser;
   let passed = 0;
   let failed = 0;
   let started = false;
@@ -73,6 +73,8 @@ async function runInHost(tmpRoot) {
     preamble.length = 0;
   };
   try {
+    browser = await launchChromium();
+    const { page } = browser;
     const exit = new Promise((res) => {
       // VS Code calls these when the workbench runs with the smoke-test driver: the extension host's log lines,
       // then the exit code of the test run (with the host's log files).
@@ -132,7 +134,7 @@ async function runInHost(tmpRoot) {
     if (code !== 0 && failed === 0) failed = 1; // the run itself failed (e.g. a spec did not load)
     return { code, passed, failed };
   } finally {
-    await close();
+    await browser?.close();
     await server.stop();
   }
 }
@@ -167,6 +169,7 @@ try {
   await ensureCodeServer();
   if (vsix && !existsSync(vsix)) throw new Error(`--vsix ${vsix}: no such file`);
   tmpRoot = mkdtempSync(join(tmpdir(), 'marginalia-it-'));
+  if (!opt.keep) process.on('exit', () => rmSync(tmpRoot, { recursive: true, force: true })); // also after Ctrl+C
   mkdirSync(resultsDir, { recursive: true });
   const results = [];
   if (!opt['ui-only']) {

@@ -37,6 +37,50 @@ export const CALM_SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
 };
 
+const signal = (pid, sig) => {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false; // already gone
+  }
+};
+const alive = (pid) => signal(pid, 0);
+
+/** [pid, pgid, ppid] of every process, from /proc (Linux). */
+function processTable() {
+  const rows = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ": state ppid pgrp …
+      rows.push([Number(d), Number(f[2]), Number(f[1])]);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return rows;
+}
+
+/** `root` and all its descendants. */
+function processTree(root) {
+  const table = processTable();
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const [pid, , ppid] of table) if (ppid === out[i]) out.push(pid);
+  return out;
+}
+
+/** Sends `sig` to `root`, its descendants and their process groups (never to this process's own group). */
+function signalTree(root, sig) {
+  const table = processTable();
+  const pgidOf = new Map(table.map(([pid, pgid]) => [pid, pgid]));
+  const own = pgidOf.get(process.pid);
+  const tree = processTree(root);
+  for (const g of new Set(tree.map((p) => pgidOf.get(p)).filter((g) => g && g !== own))) signal(-g, sig);
+  for (const p of tree) signal(p, sig);
+}
+
 let signalsHandled = false;
 /**
  * Node skips 'exit' handlers when a signal kills it, and the server runs in its own process group (so that stop()
@@ -180,15 +224,13 @@ export async function startCodeServer(opts = {}) {
       if (opts.verbose) process.stderr.write(d);
     });
   }
-  // Never leave a server behind, whatever way this process ends.
-  const killGroup = (sig) => {
-    try {
-      process.kill(-child.pid, sig);
-    } catch {
-      /* already gone */
-    }
+  // Never leave a server behind, whatever way this process ends. code-server's entry process starts the real
+  // server as a child in a process group of its own, so signal every descendant's group, not only ours.
+  const killGroup = (sig) => signalTree(child.pid, sig);
+  const onExit = () => {
+    killGroup('SIGTERM'); // synchronous; code-server shuts its helpers down on SIGTERM
+    if (ownScratch && !opts.keepScratch) rmSync(scratchDir, { recursive: true, force: true });
   };
-  const onExit = () => killGroup('SIGKILL');
   process.on('exit', onExit);
   if (opts.handleSignals !== false) exitOnSignals();
 
@@ -197,11 +239,14 @@ export async function startCodeServer(opts = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    const tree = processTree(child.pid);
     killGroup('SIGTERM');
     const t = setTimeout(() => killGroup('SIGKILL'), 5000);
     await exited;
     clearTimeout(t);
-    killGroup('SIGKILL'); // helpers (extension host, file watcher) that ignored SIGTERM
+    // Helpers (server child, extension host, file watcher) that outlived the entry process.
+    for (let i = 0; i < 20 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of tree.filter(alive)) signal(pid, 'SIGKILL');
     process.off('exit', onExit);
     logStream.end();
     if (ownScratch && !opts.keepScratch) rmSync(scratchDir, { recursive: true, force: true, maxRetries: 3 });

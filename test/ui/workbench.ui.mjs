@@ -7,7 +7,7 @@
 // Env: MARGINALIA_VSIX, MARGINALIA_EXTENSION_PATH (default: the repo), MARGINALIA_KEEP=1 (keep temp dirs), MARGINALIA_VERBOSE=1.
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../scripts/code-server/install.mjs';
@@ -32,12 +32,24 @@ let page;
 
 const shot = (name) => page.screenshot({ path: join(RESULTS, name) });
 
-/** Runs a step; on failure saves a screenshot named after it, then rethrows. */
+/** Error lines of the extension host's log (e.g. a failed activation), the first place to look when a step fails. */
+function extensionHostErrors() {
+  const logs = server && join(server.userDataDir, 'logs');
+  if (!logs || !existsSync(logs)) return [];
+  const files = readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith('exthost.log'));
+  return files.flatMap((f) => readFileSync(join(logs, f), 'utf8').split('\n'))
+    .filter((l) => /\[error\]/.test(l) && !/github|authentication/i.test(l))
+    .slice(0, 12);
+}
+
+/** Runs a step; on failure saves a screenshot named after it and adds the extension host's errors, then rethrows. */
 async function step(name, fn) {
   try {
     await fn();
   } catch (e) {
     await page?.screenshot({ path: join(RESULTS, `ui-failure-${name}.png`) }).catch(() => {});
+    const errors = extensionHostErrors();
+    if (errors.length && e instanceof Error) e.message += `\nextension host errors:\n  ${errors.join('\n  ')}`;
     throw e;
   }
 }
@@ -78,6 +90,7 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
       if (SHOTS.includes(f) || f.startsWith('ui-failure-')) rmSync(join(RESULTS, f), { force: true });
     }
     tmp = mkdtempSync(join(tmpdir(), 'marginalia-ui-'));
+    if (!keep) process.on('exit', () => rmSync(tmp, { recursive: true, force: true })); // also after Ctrl+C
     const folder = copySeeds(tmp);
     server = await startCodeServer({
       folder,
@@ -99,6 +112,10 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
   }, { timeout: 120_000 });
 
   after(async () => {
+    // VS Code's own logs (extension host included) for diagnosis: test-results/ui-logs/.
+    const logs = server && join(server.userDataDir, 'logs');
+    rmSync(join(RESULTS, 'ui-logs'), { recursive: true, force: true });
+    if (logs && existsSync(logs)) cpSync(logs, join(RESULTS, 'ui-logs'), { recursive: true });
     await chromium?.close();
     await server?.stop();
     if (tmp && !keep) rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
@@ -202,6 +219,10 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
     console.log(`quotes from ${SEED} in the side bar: ${quotes.length}`);
     assert.ok(quotes.length >= 1,
       `the Marginalia side bar lists no quote from ${SEED}; side bar shows: ${JSON.stringify((await sidebar.innerText()).slice(0, 600))}`);
+    // The activity-bar item keeps its "Marginalia" tooltip while it has the mouse or focus: move both away.
+    await sidebar.locator('.composite.title').click({ position: { x: 150, y: 10 } });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(800);
     await shot('sidebar-quotes.png');
   }));
 });
