@@ -1,5 +1,7 @@
 import { analyzeCommand } from './cli/analyze';
 import { checkCommand } from './cli/check';
+import { runExport, EXPORT_USAGE } from './cli/export';
+import { runImport, IMPORT_USAGE } from './cli/import';
 
 const USAGE = `Usage:
   marginalia analyze <files or folders…> [--json] [--write]
@@ -10,14 +12,18 @@ const USAGE = `Usage:
       Re-anchor each article's sidecar against its current text; report anchored, moved and orphaned
       annotations. --write saves the re-anchored sidecars (orphans are kept).
 `;
+const FULL_USAGE = `${USAGE}${EXPORT_USAGE}${IMPORT_USAGE}`;
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
+  // export/import take options with values (`--format w3c`): they read their own arguments.
+  if (command === 'export') return runExport(rest);
+  if (command === 'import') return runImport(rest);
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const paths = rest.filter((a) => !a.startsWith('--'));
   if (command === 'analyze' && paths.length) return analyzeCommand(paths, flags);
   if (command === 'check' && paths.length) return checkCommand(paths, flags);
-  process.stderr.write(USAGE);
+  process.stderr.write(FULL_USAGE);
   return command === 'help' || command === '--help' ? 0 : 2;
 }
 

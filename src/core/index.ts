@@ -3,5 +3,6 @@ export * from './contract';
 export { analyzeArticles, unreadableReason, DEFAULT_MAX_LENGTH, type ArticleInput, type AnalyzeOptions } from './analyze';
 export { parseArticle } from './document';
 export { nerRecogniser, nerRecogniserFromBytes } from './entities/ner-recogniser';
+export { compromiseRecogniser } from './entities/compromise-recogniser';
 export { noCorrections, type Corrections, type NameRecogniser } from './entities';
 export { FolderAnalyzer } from './incremental';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NameRecogniser } from '../core';
+import { compromiseRecogniser, type NameRecogniser } from '../core';
 import { nerRecogniserFromBytes } from '../core/entities/ner-recogniser';
 
 /** Where the shipped model lives relative to a bundle in dist/ or out/…, or the repo root. */
@@ -23,9 +23,7 @@ export function loadRecogniser(): NameRecogniser {
   const path = process.env.MARGINALIA_RECOGNISER === 'compromise' ? undefined : modelPath();
   if (!path) {
     if (process.env.MARGINALIA_RECOGNISER !== 'compromise') process.stderr.write('marginalia: models/ner-conll.bin not found; using the compromise recogniser\n');
-    // Loaded only here: compromise takes a third of a second to initialise.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cached = (require('../core/entities/compromise-recogniser') as typeof import('../core/entities/compromise-recogniser')).compromiseRecogniser;
+    cached = compromiseRecogniser;
   } else cached = nerRecogniserFromBytes(new Uint8Array(readFileSync(path)));
   return cached;
 }

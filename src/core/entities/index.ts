@@ -134,17 +134,21 @@ function withoutOverlaps<T extends Span>(spans: T[]): T[] {
   return kept;
 }
 
-/**
- * Entities for a whole folder. Names found in one article are looked for in all of them, the user's
- * corrections apply everywhere, and mentions are linked into folder-wide entities with stable ids.
- */
-export function findEntities(
+/** What the folder as a whole says about names: used for every article, and for patching one after an edit. */
+export interface FolderNames {
+  lexicon: NameLexicon;
+  userLexicon: NameLexicon;
+  corrections: Corrections;
+  /** The date most articles give, for articles that give none. */
+  folderDate?: Date;
+}
+
+export function folderNames(
   docs: readonly ArticleDocument[],
   namesPerDoc: readonly NameSpan[][],
-  markupPerDoc: readonly Span[][],
   captionsPerDoc: readonly Span[][],
-  corrections: Corrections = noCorrections(),
-): { perDoc: DocumentEntities[]; clusters: Cluster[]; clusterOf: Map<EntityMention, Cluster> } {
+  corrections: Corrections,
+): { folder: FolderNames; ownDates: (Date | undefined)[] } {
   const lexicon = buildLexicon(
     namesPerDoc.flatMap((names, d) => names.map((n) => ({ text: docs[d].text.slice(n.start, n.end), type: n.type }))).filter((n) => !corrections.rejected.has(n.text)),
   );
@@ -155,34 +159,54 @@ export function findEntities(
   for (const [name, type] of corrections.accepted) {
     if (type === 'PERSON' || type === 'ORG' || type === 'PLACE') userLexicon.add(name, type);
   }
-
   // An article that gives no date of its own is read against the date most articles of the folder give:
   // a folder is usually one story or one period. With no dated article at all, relative dates stay unresolved.
   const ownDates = docs.map((doc, d) => findArticleDate(doc.text, captionsPerDoc[d]));
   const folderDate = mostCommonDate(ownDates) ?? mostCommonDate(docs.map((doc) => findArticleDate(doc.text)));
+  return { folder: { lexicon, userLexicon, corrections, folderDate }, ownDates };
+}
 
-  const perDoc: DocumentEntities[] = docs.map((doc, d) => {
-    const whole = { start: 0, end: doc.text.length };
-    const markup = markupPerDoc[d];
-    const suggested = [...splitCompounds(doc.text, namesPerDoc[d], lexicon), ...lexicon.find(doc.text, whole)].sort((a, b) => a.start - b.start || b.end - a.end);
-    const names = withoutOverlaps([...userLexicon.find(doc.text, whole), ...suggested])
-      .filter((n) => !corrections.rejected.has(doc.text.slice(n.start, n.end)) && !inZones(markup, n.start, n.end));
-    const articleDate = ownDates[d] ?? folderDate;
-    const mentions: EntityMention[] = names.map((n) => {
-      const text = doc.source.slice(n.start, n.end);
-      return { start: n.start, end: n.end, text, type: corrections.accepted.get(text) ?? n.type, entityId: '' };
-    });
-    for (const block of doc.blocks) {
-      for (const dt of findDates(doc.text, block, articleDate)) {
-        mentions.push({ start: dt.start, end: dt.end, text: doc.source.slice(dt.start, dt.end), type: 'DATE', entityId: `date:${dt.value ?? slug(doc.source.slice(dt.start, dt.end))}`, ...(dt.value ? { value: dt.value } : {}) });
-      }
-      for (const n of findNumbers(doc.text, block)) {
-        const text = doc.source.slice(n.start, n.end);
-        mentions.push({ start: n.start, end: n.end, text, type: 'NUMBER', entityId: `number:${slug(`${n.value}${n.unit ? ' ' + n.unit : ''}`)}`, value: n.value, ...(n.unit ? { unit: n.unit } : {}) });
-      }
+/**
+ * The mentions in `range` of a document (its blocks inside the range): the recogniser's names, the
+ * folder's names found again, dates and numbers, without overlaps. Entity ids are set by linking.
+ */
+export function mentionsIn(doc: ArticleDocument, names: readonly NameSpan[], markup: readonly Span[], range: Span, folder: FolderNames, articleDate: Date | undefined): EntityMention[] {
+  const { lexicon, userLexicon, corrections } = folder;
+  const suggested = [...splitCompounds(doc.text, [...names], lexicon), ...lexicon.find(doc.text, range)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = withoutOverlaps([...userLexicon.find(doc.text, range), ...suggested])
+    .filter((n) => !corrections.rejected.has(doc.text.slice(n.start, n.end)) && !inZones(markup, n.start, n.end));
+  const mentions: EntityMention[] = kept.map((n) => {
+    const text = doc.source.slice(n.start, n.end);
+    return { start: n.start, end: n.end, text, type: corrections.accepted.get(text) ?? n.type, entityId: '' };
+  });
+  for (const block of doc.blocks) {
+    if (block.end <= range.start || block.start >= range.end) continue;
+    for (const dt of findDates(doc.text, block, articleDate)) {
+      mentions.push({ start: dt.start, end: dt.end, text: doc.source.slice(dt.start, dt.end), type: 'DATE', entityId: `date:${dt.value ?? slug(doc.source.slice(dt.start, dt.end))}`, ...(dt.value ? { value: dt.value } : {}) });
     }
-    const kept = withoutOverlaps(mentions.filter((m) => !corrections.rejected.has(m.text) && !inZones(markup, m.start, m.end)));
-    return { mentions: kept, articleDate };
+    for (const n of findNumbers(doc.text, block)) {
+      const text = doc.source.slice(n.start, n.end);
+      mentions.push({ start: n.start, end: n.end, text, type: 'NUMBER', entityId: `number:${slug(`${n.value}${n.unit ? ' ' + n.unit : ''}`)}`, value: n.value, ...(n.unit ? { unit: n.unit } : {}) });
+    }
+  }
+  return withoutOverlaps(mentions.filter((m) => !corrections.rejected.has(m.text) && !inZones(markup, m.start, m.end)));
+}
+
+/**
+ * Entities for a whole folder. Names found in one article are looked for in all of them, the user's
+ * corrections apply everywhere, and mentions are linked into folder-wide entities with stable ids.
+ */
+export function findEntities(
+  docs: readonly ArticleDocument[],
+  namesPerDoc: readonly NameSpan[][],
+  markupPerDoc: readonly Span[][],
+  captionsPerDoc: readonly Span[][],
+  corrections: Corrections = noCorrections(),
+): { perDoc: DocumentEntities[]; clusters: Cluster[]; clusterOf: Map<EntityMention, Cluster>; folder: FolderNames } {
+  const { folder, ownDates } = folderNames(docs, namesPerDoc, captionsPerDoc, corrections);
+  const perDoc: DocumentEntities[] = docs.map((doc, d) => {
+    const articleDate = ownDates[d] ?? folder.folderDate;
+    return { mentions: mentionsIn(doc, namesPerDoc[d], markupPerDoc[d], { start: 0, end: doc.text.length }, folder, articleDate), articleDate };
   });
 
   oneTypePerName(perDoc, corrections);
@@ -201,5 +225,5 @@ export function findEntities(
       clusterOf.set(m, c);
     }
   }
-  return { perDoc, clusters, clusterOf };
+  return { perDoc, clusters, clusterOf, folder };
 }
