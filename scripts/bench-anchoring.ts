@@ -156,18 +156,25 @@ function main(): void {
   console.log(`article size: ${text.length} chars`);
   console.log(`annotations: ${targets.length} count`);
 
-  // Warm up once (JIT), then time a few runs and report the median.
+  // Warm up once (JIT), then time a few runs and report the median (wall clock and CPU: on a busy
+  // machine the wall clock includes waiting for a core).
   reanchor(edited, targets);
   const times: number[] = [];
+  const cpu: number[] = [];
   let res = reanchor(edited, targets);
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < 9; k++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     res = reanchor(edited, targets);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const by = (s: string) => res.filter((x) => x.status === s).length;
-  console.log(`reanchor after outside edits: ${times[2].toFixed(1)} ms`);
+  console.log(`reanchor after outside edits (median of 9): ${times[4].toFixed(1)} ms`);
+  console.log(`reanchor after outside edits (CPU time, median of 9): ${cpu[4].toFixed(1)} ms`);
   console.log(`reanchor fastest run: ${times[0].toFixed(1)} ms`);
   console.log(`reanchor anchored (same offsets): ${by('anchored')} count`);
   console.log(`reanchor moved: ${by('moved')} count`);
@@ -185,6 +192,23 @@ function main(): void {
   const unchanged = reanchor(text, targets);
   console.log(`reanchor on unchanged text: ${(performance.now() - t2).toFixed(1)} ms`);
   console.log(`reanchor on unchanged text anchored: ${unchanged.filter((x) => x.status === 'anchored').length} count`);
+
+  // A heavier day: 200 scattered edits (words replaced, sentences deleted, paragraphs inserted).
+  let heavy = edited;
+  for (let k = 0; k < 200; k++) {
+    const at = Math.floor(r() * heavy.length);
+    const kind = k % 3;
+    if (kind === 0) heavy = heavy.slice(0, at) + 'inserted words here ' + heavy.slice(at);
+    else if (kind === 1) heavy = heavy.slice(0, at) + heavy.slice(at + 40);
+    else heavy = heavy.slice(0, at) + '\nA new paragraph about the talks in Geneva.\n' + heavy.slice(at);
+  }
+  const c4 = process.cpuUsage();
+  const t4 = performance.now();
+  const resHeavy = reanchor(heavy, targets);
+  const c4d = process.cpuUsage(c4);
+  console.log(`reanchor after 200 more scattered edits: ${(performance.now() - t4).toFixed(1)} ms`);
+  console.log(`reanchor after 200 more scattered edits (CPU time): ${((c4d.user + c4d.system) / 1000).toFixed(1)} ms`);
+  console.log(`reanchor after 200 more scattered edits orphaned: ${resHeavy.filter((x) => x.status === 'orphaned').length} count`);
 
   // The naive way, on an evenly spread sample, extrapolated.
   const step = Math.max(1, Math.floor(targets.length / naiveSample));

@@ -308,3 +308,16 @@ test('NormalizedText maps normalised offsets back to CRLF offsets', () => {
   assert.equal(nt.toRaw(2), 2); // before the CR of the first line end
   assert.equal(nt.fromRaw(3), 2); // between CR and LF: the line end
 });
+
+test('malformed targets (missing fields, NaN offsets) are orphaned, not thrown on', () => {
+  const bad = [
+    { position: { type: 'TextPositionSelector', start: Number.NaN, end: 5 }, quote: { type: 'TextQuoteSelector', exact: 'Putin', prefix: '', suffix: '' } },
+    { position: undefined, quote: undefined },
+    { position: { type: 'TextPositionSelector', start: 1e9, end: 1e9 + 5 }, quote: { type: 'TextQuoteSelector', exact: 'Crimea', prefix: 'invasion of ', suffix: '.' } },
+  ] as unknown as AnchorTarget[];
+  const out = reanchor(ARTICLE, bad);
+  assert.equal(out.length, 3);
+  assert.equal(out[1].status, 'orphaned');
+  // A usable quote and context still find their place even with a useless position.
+  assert.equal(ARTICLE.slice(out[2].start, out[2].end), 'Crimea');
+});

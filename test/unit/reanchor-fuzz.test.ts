@@ -630,7 +630,7 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
         const onCopy: 0 | 1 | 2 =
           v !== 'wrong' ? 0 : indistinguishableCopy(doc, spans[i], targets[i], res.start!, res.end!) ? 2 : mostlyCopy(doc, spans[i], res.start!, res.end!) ? 1 : 0;
         count(tally, truth, v, onCopy, copied[i]);
-        if (VERBOSE_ORPHANS && label === 'reanchor' && v === 'orphan' && truth.kind === 'intact') {
+        if (VERBOSE_ORPHANS && label === 'reanchor' && v === 'orphan' && truth.kind === 'intact' && !copied[i]) {
           const q = targets[i].quote;
           const reason = 'reason' in res ? res.reason : '';
           orphanReasons.set(reason ?? '', (orphanReasons.get(reason ?? '') ?? 0) + 1);
@@ -659,7 +659,7 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
 
   console.log(`fuzz: ${SEQUENCES} sequences, ${total} annotations, ${((Date.now() - t0) / 1000).toFixed(1)} s (reanchor ${reanchorMs.toFixed(0)} ms)`);
   console.log(summary('reanchor (outside edits)', outside, total));
-  if (VERBOSE_ORPHANS) console.log('intact orphaned by reason:', [...orphanReasons]);
+  if (VERBOSE_ORPHANS) console.log('intact orphaned (without a pasted copy) by reason:', [...orphanReasons]);
   console.log(summary('applyEdits (in-editor replay)', editor, total));
 
   for (const [name, t] of [['reanchor', outside], ['applyEdits', editor]] as const) {
@@ -671,11 +671,11 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
   // The in-editor replay sees every change: it is never wrong, copies or not.
   assert.equal(editor.wrong, 0, 'applyEdits: no wrong answers at all');
   // Outside edits: the only wrong answers measured are attachments to a pasted copy of the
-  // annotated text after the original was moved away, deleted or rewritten (128 of 121,400 on these
-  // 1,000 sequences, 94 of them in exactly the stored context). The final text is then what a move
-  // of that text would have produced: only the edit history, which `reanchor` does not see, says it
-  // is a copy. The bound is the measurement with a little room for tuning.
-  assert.ok(outside.wrongOnCopy <= 0.0015 * total, `reanchor: wrong answers on pasted copies (${outside.wrongOnCopy}) within the measured bound`);
+  // annotated text after the original was moved away, deleted or rewritten (106 of 121,400 on these
+  // 1,000 sequences, 72 of them in exactly the stored context). The final text is then what a move
+  // of that text (or no edit at all) would have produced: only the edit history, which `reanchor`
+  // does not see, says it is a copy. The bound is that measurement with a little room for tuning.
+  assert.ok(outside.wrongOnCopy <= 0.0012 * total, `reanchor: wrong answers on pasted copies (${outside.wrongOnCopy}) within the measured bound`);
   // Recall floors, measured (see the summary lines); a drop means a regression.
   assert.ok(outside.intactExact / outside.intact >= 0.95, 'reanchor: intact re-anchored exactly');
   assert.ok(

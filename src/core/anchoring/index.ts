@@ -17,6 +17,8 @@ export type {
   TextPositionSelector,
   TextQuoteSelector,
 } from './types';
+/** Short name for an annotation's target (position + quote selectors). */
+export type { AnchorTarget as Target } from './types';
 export { CONTEXT_LENGTH, describe } from './describe';
 export { applyEdits, EditTracker, ORPHAN_DAMAGE } from './edits';
 export { reanchor, type ReanchorOptions } from './reanchor';

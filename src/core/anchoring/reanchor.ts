@@ -101,6 +101,8 @@ const RIVAL_MARGIN = 0.08;
  *  the annotation that kept its place and context is taken as the original. */
 const DUPLICATE_REACH = 4096;
 const TWIN_SLACK = 16;
+/** Room (units) added to the size of a change when looking for a twin near it. */
+const TWIN_ROOM = 512;
 
 /** A failed position check first looks for the full context string this far (units) around the
  *  predicted place: the shift after an insertion or deletion is found without scanning the text. */
@@ -174,13 +176,17 @@ interface Candidate {
   boundaryOk: boolean;
 }
 
-/** Searches `text` for `pattern` between [from, to) (match must end by `to`), up to `max` hits. */
+/** Searches `text` for `pattern` between [from, to) (a match must end by `to`), up to `max` hits.
+ *  The window is searched as a slice: `indexOf` on the whole text would run on to its end on a miss. */
 function occurrences(text: string, pattern: string, from: number, to: number, max: number): number[] {
   const out: number[] = [];
   if (!pattern) return out;
-  const last = Math.min(to, text.length) - pattern.length;
-  for (let i = text.indexOf(pattern, Math.max(0, from)); i >= 0 && i <= last; i = text.indexOf(pattern, i + 1)) {
-    out.push(i);
+  from = Math.max(0, from);
+  to = Math.min(to, text.length);
+  if (to - from < pattern.length) return out;
+  const hay = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let i = hay.indexOf(pattern); i >= 0; i = hay.indexOf(pattern, i + 1)) {
+    out.push(from + i);
     if (out.length >= max) break;
   }
   return out;
@@ -213,7 +219,12 @@ class Reanchorer {
 
   run(): AnchorResult[] {
     this.prepare();
-    const order = this.preps.filter((p): p is Prepared => p !== null).sort((a, b) => a.hint - b.hint || a.len - b.len);
+    const order = this.preps.filter((p): p is Prepared => p !== null);
+    const before = (a: Prepared, b: Prepared) => a.hint - b.hint || a.len - b.len;
+    // Sidecars usually list annotations in document order: skip the sort then.
+    let sorted = true;
+    for (let k = 1; k < order.length && sorted; k++) if (before(order[k - 1], order[k]) > 0) sorted = false;
+    if (!sorted) order.sort(before);
     order.forEach((t, i) => (t.rank = i));
     this.positionPass(order);
     this.duplicateCheck(order);
@@ -226,7 +237,8 @@ class Reanchorer {
   private prepare(): void {
     const { targets, nt } = this;
     const n = targets.length;
-    const startOf = (t: AnchorTarget) => Math.min(t.position?.start ?? 0, t.position?.end ?? 0);
+    const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? Math.max(0, Math.floor(x)) : 0);
+    const startOf = (t: AnchorTarget) => Math.min(num(t.position?.start), num(t.position?.end));
     // Old offsets count CRLF as two units if the old text had CRLF. When the new text has CRLF we do
     // not know whether the old one did: probe a sample both ways and keep the reading that holds more.
     let convert = false;
@@ -235,7 +247,8 @@ class Reanchorer {
       let asNorm = 0;
       const step = Math.max(1, Math.floor(n / 64));
       for (let i = 0; i < n; i += step) {
-        const exact = normalizeForMatch(targets[i].quote?.exact ?? '');
+        const q = targets[i].quote;
+        const exact = typeof q?.exact === 'string' ? normalizeForMatch(q.exact) : '';
         if (!exact) continue;
         const s = startOf(targets[i]);
         if (this.N.startsWith(exact, nt.fromRaw(s) + 1)) asRaw++;
@@ -246,15 +259,15 @@ class Reanchorer {
     for (let i = 0; i < n; i++) {
       const t = targets[i];
       const q = t.quote;
-      const exact = normalizeForMatch(q?.exact ?? '');
+      const exact = typeof q?.exact === 'string' ? normalizeForMatch(q.exact) : '';
       if (!exact) {
         this.results[i] = { status: 'orphaned', reason: 'empty' };
         continue;
       }
       const s = startOf(t);
-      const e = Math.max(t.position?.start ?? 0, t.position?.end ?? 0);
-      const rawPrefix = q.prefix ?? '';
-      const rawSuffix = q.suffix ?? '';
+      const e = Math.max(num(t.position?.start), num(t.position?.end));
+      const rawPrefix = typeof q.prefix === 'string' ? q.prefix : '';
+      const rawSuffix = typeof q.suffix === 'string' ? q.suffix : '';
       // Context cut short by the document's start or end: add the end-of-document line break.
       const atStart = s === rawPrefix.length && rawPrefix.length < this.ctxLen;
       const atEnd = rawSuffix.length < this.ctxLen - 1;
@@ -317,6 +330,7 @@ class Reanchorer {
   private positionPass(order: Prepared[]): void {
     const recent: number[] = [0];
     const discovered: Prepared[] = [];
+    let failedBefore = false;
     for (const t of order) {
       let found = -1;
       for (const d of recent) {
@@ -332,7 +346,10 @@ class Reanchorer {
         const full = t.prefix + t.exact + t.suffix;
         const p0 = t.hint + recent[0] - t.prefix.length;
         let hits = occurrences(this.N, full, p0 - DISCOVERY_WINDOW, p0 + full.length + DISCOVERY_WINDOW, 2);
-        if (!hits.length) hits = this.scanAll(full, 2) ?? [];
+        // The whole text only when the annotation before failed too: one failure is usually an edit
+        // next to the annotation (scanning would find nothing), a run of them a large shift.
+        if (!hits.length && failedBefore) hits = this.scanAll(full, 2) ?? [];
+        failedBefore = hits.length !== 1;
         if (hits.length === 1) {
           const p = hits[0] + t.prefix.length;
           if (!this.surroundingsNear(t, [t.hint + recent[0], t.hint], p)) {
@@ -346,6 +363,7 @@ class Reanchorer {
       if (found >= 0) {
         this.anchors[t.index] = { start: found, end: found + t.len, delta: found - t.hint, score: 1, method: 'position' };
         promote(recent, found - t.hint);
+        failedBefore = false;
       }
     }
     // Check discoveries again with both neighbours known.
@@ -416,30 +434,33 @@ class Reanchorer {
 
   private duplicateCheck(order: Prepared[]): void {
     const anchored = order.filter((t) => this.anchors[t.index]);
-    const suspect = new Set<Prepared>();
+    // Suspects, with how far a twin of theirs could be: about the size of the change (a pasted copy
+    // shifts what follows by its own length), plus some room for other edits.
+    const suspect = new Map<Prepared, number>();
+    const add = (t: Prepared, reach: number) => suspect.set(t, Math.max(reach, suspect.get(t) ?? 0));
     for (let k = 0; k + 1 < anchored.length; k++) {
       const a = this.anchors[anchored[k].index]!;
       const b = this.anchors[anchored[k + 1].index]!;
       if (a.delta === b.delta) continue;
       // Something was inserted, deleted or moved between a and b. A pasted copy of nearby text can
       // have been taken for the original on either side: check anchors within reach of the change.
-      const reach = Math.min(Math.abs(b.delta - a.delta), DUPLICATE_REACH) + 256;
+      const reach = Math.min(Math.abs(b.delta - a.delta), DUPLICATE_REACH) + TWIN_ROOM;
       for (let j = k; j >= 0; j--) {
         const x = this.anchors[anchored[j].index]!;
         if (Math.abs(a.end - x.start) > reach) break;
-        suspect.add(anchored[j]);
+        add(anchored[j], reach);
       }
       for (let j = k + 1; j < anchored.length; j++) {
         const x = this.anchors[anchored[j].index]!;
         if (Math.abs(x.end - b.start) > reach) break;
-        suspect.add(anchored[j]);
+        add(anchored[j], reach);
       }
     }
-    for (const t of suspect) {
+    for (const [t, reach] of suspect) {
       const a = this.anchors[t.index]!;
-      if (this.duplicated(order, t, a.start, a.end)) this.ambiguous[t.index] = true;
+      if (this.duplicated(order, t, a.start, a.end, reach)) this.ambiguous[t.index] = true;
     }
-    for (const t of suspect) if (this.ambiguous[t.index]) this.anchors[t.index] = null;
+    for (const t of suspect.keys()) if (this.ambiguous[t.index]) this.anchors[t.index] = null;
   }
 
   /**
@@ -451,8 +472,8 @@ class Reanchorer {
    * not: a copy pasted away from the original, which kept its place. A copy pasted next to its
    * original (also with new text in between) lies between the same neighbours.
    */
-  private duplicated(order: Prepared[], t: Prepared, start: number, end: number): boolean {
-    for (const sh of this.twinShifts(start, end)) {
+  private duplicated(order: Prepared[], t: Prepared, start: number, end: number, reach: number): boolean {
+    for (const sh of this.twinShifts(start, end, reach)) {
       const [l1, r1] = this.lineAround(start, end);
       const [l2, r2] = this.lineAround(start + sh, end + sh);
       const outside = (a: Anchor) => (a.end <= l1 || a.start >= r1) && (a.end <= l2 || a.start >= r2);
@@ -486,14 +507,14 @@ class Reanchorer {
   }
 
   /**
-   * Shifts at which the neighbourhood of [start, end) has a twin within DUPLICATE_REACH. Probes are
+   * Shifts at which the neighbourhood of [start, end) has a twin within `reach`. Probes are
    * 24-unit pieces: just outside the annotation and a little farther out (so that an edit to the
    * annotation in one copy does not hide the twin), the ends of a long quote, and the start, end and
    * middle of its line (paragraphs are what gets pasted twice). Two probes found at about the same
    * non-zero shift (within TWIN_SLACK: the copies may differ by a few edits) make a twin; for a
    * line too short for two probes, the whole line found again does.
    */
-  private twinShifts(start: number, end: number): number[] {
+  private twinShifts(start: number, end: number, reach: number): number[] {
     const P = 24;
     const N = this.N;
     const [ls, le] = this.lineAround(start, end);
@@ -501,7 +522,7 @@ class Reanchorer {
       if (le - ls < 8) return [];
       const line = N.slice(ls, le);
       const out: number[] = [];
-      for (const y of occurrences(N, line, ls - DUPLICATE_REACH, le + DUPLICATE_REACH, 16)) {
+      for (const y of occurrences(N, line, ls - reach, le + reach, 16)) {
         // The twin of a short line is a whole line (not the same words at the start of a longer one).
         if (y !== ls && N.charCodeAt(y - 1) === 10 && N.charCodeAt(y + line.length) === 10) out.push(y - ls);
       }
@@ -531,7 +552,7 @@ class Reanchorer {
     for (let i = 0; i < probes.length; i++) {
       const x = probes[i];
       const piece = N.slice(x, x + P);
-      for (const y of occurrences(N, piece, x - DUPLICATE_REACH - end + start, x + P + DUPLICATE_REACH + end - start, 16)) {
+      for (const y of occurrences(N, piece, x - reach - end + start, x + P + reach + end - start, 16)) {
         if (y !== x) found.push([y - x, i]);
       }
     }
@@ -572,7 +593,11 @@ class Reanchorer {
       const left = before[t.rank];
       const right = after[t.rank];
       const r = this.search(t, left, right);
-      if (r.anchor && this.duplicated(order, t, r.anchor.start, r.anchor.end)) {
+      // A twin could lie anywhere the landmarks leave room for (their shifts differ by the size of
+      // what was inserted between them); a moved annotation's twin anywhere within reach.
+      const reach =
+        left && right && r.anchor?.method !== 'elsewhere' ? Math.min(Math.abs(right.delta - left.delta), DUPLICATE_REACH) + TWIN_ROOM : DUPLICATE_REACH;
+      if (r.anchor && this.duplicated(order, t, r.anchor.start, r.anchor.end, reach)) {
         found.push([t, null, true]);
         continue;
       }
