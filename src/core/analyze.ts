@@ -1,5 +1,7 @@
-import type { AnalysisResult, DocumentResult, EntityCluster, Quote } from './contract';
-import { parseArticle, type ArticleDocument } from './document';
+import type { AnalysisResult, DocumentResult, EntityCluster, EntityMention, EntityType, Quote } from './contract';
+import { isMarkdownPath, parseArticle, type ArticleDocument } from './document';
+import { mentionsIn, type FolderNames } from './entities';
+import { slug } from './text/normalize';
 import { findBoilerplate, type BoilerplateZone } from './boilerplate';
 import { findEntities, recogniseNames, noCorrections, type Corrections, type NameRecogniser } from './entities';
 import type { Cluster } from './entities/aliases';
@@ -78,58 +80,196 @@ function prepare(input: ArticleInput, maxLength: number): Prepared {
   return { doc, zones, markup, skipped };
 }
 
+/** What one full analysis learned about the folder, kept to patch single articles after edits. */
+export interface AnalysisContext {
+  folder: FolderNames;
+  clusters: Map<string, Cluster>;
+  /** Mention text → the entity and type it was linked to. */
+  surfaces: Map<string, { id: string; type: EntityType }>;
+  articleDates: Map<string, Date | undefined>;
+  options: AnalyzeOptions;
+}
+
+/** Quotes, their speakers named by their entity, and claims for one prepared document. */
+function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<AnalysisContext, 'clusters'>, clusterList: readonly Cluster[], earlier: readonly EntityMention[] = []): DocumentResult {
+  const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), earlier.length ? [...earlier, ...mentions] : mentions);
+  const byPlace = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
+  for (const q of quotes) {
+    if (q.speaker && !q.speaker.entityId) {
+      // A name the recogniser missed at the cue (`said Danilov`): link it to the person it names, if
+      // one; else name them by the fuller form the article introduced them with (`Oleksiy Danilov`).
+      const c = personNamed(q.speaker.name, clusterList);
+      if (c) q.speaker.entityId = c.id;
+      else q.speaker.name = fullerName(p.doc.text, q.speaker.name, q.speaker.start);
+    }
+    // Speakers are named by their entity's canonical name (`said Ushakov` → `Yuri Ushakov`).
+    const id = byPlace.get(`${q.speaker?.start}:${q.speaker?.end}`)?.entityId ?? q.speaker?.entityId;
+    const c = id ? context.clusters.get(id) : undefined;
+    if (q.speaker && c) {
+      q.speaker.entityId = c.id;
+      q.speaker.name = c.name;
+    }
+  }
+  const result: DocumentResult = {
+    path: p.doc.path,
+    entities: mentions,
+    quotes,
+    claims: [],
+    boilerplate: p.zones.map((z) => ({ start: z.start, end: z.end, reason: z.reason })),
+  };
+  if (p.skipped) result.skipped = p.skipped;
+  else result.claims = findClaims(p.doc, mentions, p.zones, quotes);
+  return result;
+}
+
+/** The full analysis, with the context needed to patch articles after edits. */
+export function runAnalysis(inputs: readonly ArticleInput[], options: AnalyzeOptions): { result: AnalysisResult; context: AnalysisContext } {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const prepared = inputs.map((i) => prepare(i, maxLength));
+  const names = prepared.map((p) => (p.skipped ? [] : recogniseNames(p.doc, options.recogniser, p.markup)));
+  const { perDoc, clusters, folder } = findEntities(prepared.map((p) => p.doc), names, prepared.map((p) => p.markup), prepared.map((p) => p.zones.filter((z) => z.reason === 'photo-credit')), options.corrections ?? noCorrections());
+  const context: AnalysisContext = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
+  const documents: DocumentResult[] = prepared.map((p, d) => {
+    context.articleDates.set(p.doc.path, perDoc[d].articleDate);
+    for (const m of perDoc[d].mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
+    return analyseDocument(p, perDoc[d].mentions, context, clusters);
+  });
+
+  const facts = buildFacts(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
+
+  const counts = new Map<string, { n: number; docs: Set<string> }>();
+  for (const r of documents) {
+    for (const m of r.entities) {
+      const c = counts.get(m.entityId) ?? { n: 0, docs: new Set<string>() };
+      c.n++;
+      c.docs.add(r.path);
+      counts.set(m.entityId, c);
+    }
+  }
+  const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
+  entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+  return { result: { documents, entities, facts }, context };
+}
+
 /**
  * Analyses a set of articles together: entities linked across all of them, quotes with speakers,
  * claims, and facts that several articles state (with their discrepancies).
  */
 export function analyzeArticles(inputs: readonly ArticleInput[], options: AnalyzeOptions): AnalysisResult {
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const prepared = inputs.map((i) => prepare(i, maxLength));
-  const names = prepared.map((p) => (p.skipped ? [] : recogniseNames(p.doc, options.recogniser, p.markup)));
-  const { perDoc, clusters, clusterOf } = findEntities(prepared.map((p) => p.doc), names, prepared.map((p) => p.markup), prepared.map((p) => p.zones.filter((z) => z.reason === 'photo-credit')), options.corrections ?? noCorrections());
+  return runAnalysis(inputs, options).result;
+}
 
-  const documents: DocumentResult[] = prepared.map((p, d) => {
-    const mentions = perDoc[d].mentions;
-    const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), mentions);
-    // Speakers are named by their entity's canonical name (`said Ushakov` → `Yuri Ushakov`).
-    for (const q of quotes) {
-      if (q.speaker && !q.speaker.entityId) {
-        // A name the recogniser missed at the cue (`said Danilov`): link it to the person it names, if
-        // one; else name them by the fuller form the article introduced them with (`Oleksiy Danilov`).
-        const c = personNamed(q.speaker.name, clusters);
-        if (c) q.speaker.entityId = c.id;
-        else q.speaker.name = fullerName(p.doc.text, q.speaker.name, q.speaker.start);
-      }
-      if (!q.speaker?.entityId) continue;
-      const m = mentions.find((x) => x.start === q.speaker!.start && x.end === q.speaker!.end) ?? mentions.find((x) => x.entityId === q.speaker!.entityId);
-      const c = (m && clusterOf.get(m)) ?? clusters.find((x) => x.id === q.speaker!.entityId);
-      if (c) q.speaker.name = c.name;
+/**
+ * The part of an edited text that must be analysed again: what differs between the old and new text
+ * (common prefix and suffix removed), widened to whole paragraphs plus one on each side (quotes and
+ * their attribution run over paragraph ends), and over any old quote it cuts into.
+ */
+export function changedRegion(oldText: string, newText: string, previous: DocumentResult | undefined, markdown: boolean): { start: number; oldEnd: number; newEnd: number } {
+  const max = Math.min(oldText.length, newText.length);
+  // Compare in blocks first (string equality is a memory compare), then character by character.
+  const BLOCK = 4096;
+  let prefix = 0;
+  while (prefix + BLOCK <= max && oldText.substr(prefix, BLOCK) === newText.substr(prefix, BLOCK)) prefix += BLOCK;
+  while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix + BLOCK <= max - prefix && oldText.substr(oldText.length - suffix - BLOCK, BLOCK) === newText.substr(newText.length - suffix - BLOCK, BLOCK)) suffix += BLOCK;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  let start = prefix;
+  let oldEnd = oldText.length - suffix;
+  for (const q of previous?.quotes ?? []) {
+    if (q.start - 1 < oldEnd && start < q.end + 1) {
+      start = Math.min(start, Math.max(0, q.start - 1));
+      oldEnd = Math.max(oldEnd, Math.min(oldText.length, q.end + 1));
     }
-    const result: DocumentResult = {
-      path: p.doc.path,
-      entities: mentions,
-      quotes,
-      claims: [],
-      boilerplate: p.zones.map((z) => ({ start: z.start, end: z.end, reason: z.reason })),
-    };
-    if (p.skipped) result.skipped = p.skipped;
-    else result.claims = findClaims(p.doc, mentions, p.zones, quotes);
-    return result;
-  });
+  }
+  // A paragraph is a line in plain text, and runs to a blank line in Markdown.
+  const isBoundary = (line: string) => !markdown || line.trim() === '';
+  const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const before = (text: string, at: number, paragraphs: number) => {
+    let pos = lineStart(text, at);
+    for (let k = 0; k < paragraphs && pos > 0; ) {
+      pos = lineStart(text, pos - 1);
+      if (isBoundary(text.slice(pos, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos)))) k++;
+    }
+    return pos;
+  };
+  const after = (text: string, at: number, paragraphs: number) => {
+    let pos = at;
+    for (let k = 0; k < paragraphs && pos < text.length; ) {
+      const nl = text.indexOf('\n', pos);
+      if (nl < 0) return text.length;
+      pos = nl + 1;
+      const next = text.indexOf('\n', pos);
+      if (isBoundary(text.slice(pos, next < 0 ? text.length : next))) k++;
+    }
+    return pos;
+  };
+  const delta = newText.length - oldText.length;
+  const newStart = before(newText, start, 2);
+  const newEnd = after(newText, oldEnd + delta, 2);
+  return { start: newStart, oldEnd: newEnd - delta, newEnd };
+}
 
-  const facts = buildFacts(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
+/**
+ * Moves a span in place. Patching owns the previous result's objects (FolderAnalyzer replaces the
+ * article's result with the patched one), and a 1 MB article has tens of thousands of them: copying
+ * each on every keystroke would cost more than the analysis.
+ */
+function shift<T extends { start: number; end: number }>(x: T, by: number): T {
+  x.start += by;
+  x.end += by;
+  return x;
+}
 
-  const entities: EntityCluster[] = clusters.map((c) => {
-    const docs = new Set<string>();
-    let count = 0;
-    documents.forEach((r) => r.entities.forEach((m) => {
-      if (m.entityId === c.id) {
-        count++;
-        docs.add(r.path);
-      }
-    }));
-    return { id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: count, documents: [...docs] };
-  });
-  entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
-  return { documents, entities, facts };
+function shiftQuote(q: Quote, by: number): Quote {
+  shift(q, by);
+  if (q.speaker) shift(q.speaker, by);
+  if (q.cue) shift(q.cue, by);
+  return q;
+}
+
+/**
+ * Re-analyses only the changed paragraphs of one article, using what the last full analysis learned
+ * about the folder (names, entity ids, the article's date). Everything outside the region is kept and
+ * shifted. Facts across articles are not recomputed here.
+ */
+export function patchDocument(previous: DocumentResult, oldText: string, newText: string, context: AnalysisContext): DocumentResult {
+  const path = previous.path;
+  const region = changedRegion(oldText, newText, previous, isMarkdownPath(path));
+  const delta = newText.length - oldText.length;
+  const p = prepare({ path, text: newText.slice(region.start, region.newEnd) }, context.options.maxLength ?? DEFAULT_MAX_LENGTH);
+  if (region.start > 0 && p.doc.blocks[0]?.kind === 'heading' && p.doc.format === 'text') p.doc.blocks[0] = { ...p.doc.blocks[0], kind: 'paragraph', depth: undefined };
+  const names = recogniseNames(p.doc, context.options.recogniser, p.markup);
+  const mentions = mentionsIn(p.doc, names, p.markup, { start: 0, end: p.doc.text.length }, context.folder, context.articleDates.get(path) ?? context.folder.folderDate);
+  for (const m of mentions) {
+    if (m.type === 'DATE' || m.type === 'NUMBER') continue;
+    const known = context.surfaces.get(m.text);
+    if (known && !context.folder.corrections.accepted.has(m.text)) {
+      m.entityId = known.id;
+      m.type = known.type;
+    } else m.entityId = `${m.type.toLowerCase()}:${slug(m.text)}`;
+  }
+  // Only for `he said` resolution: the people named shortly before the region are enough.
+  const earlier: EntityMention[] = [];
+  for (let i = previous.entities.length - 1; i >= 0 && earlier.length < 20; i--) {
+    const m = previous.entities[i];
+    if (m.end <= region.start && m.type === 'PERSON') earlier.unshift({ ...m, start: m.start - region.start, end: m.end - region.start });
+  }
+  const local = analyseDocument(p, mentions, context, [...context.clusters.values()], earlier);
+  // Before the region: kept as they are; the region's own; after it: shifted. All stay in text order.
+  const splice = <T extends { start: number; end: number }>(old: readonly T[], fresh: readonly T[], move: (x: T, by: number) => T): T[] => {
+    const out: T[] = [];
+    let i = 0;
+    while (i < old.length && old[i].end <= region.start) out.push(old[i++]);
+    for (const x of fresh) out.push(move(x, region.start));
+    for (; i < old.length; i++) if (old[i].start >= region.oldEnd) out.push(delta ? move(old[i], delta) : old[i]);
+    return out;
+  };
+  return {
+    path,
+    entities: splice(previous.entities, local.entities, shift),
+    quotes: splice(previous.quotes, local.quotes, shiftQuote),
+    claims: splice(previous.claims, local.claims, shift),
+    boilerplate: splice(previous.boilerplate, local.boilerplate, shift),
+  };
 }

@@ -82,9 +82,13 @@ function mergeZones(zones: BoilerplateZone[]): BoilerplateZone[] {
 
 /** Whether [start, end) overlaps any zone (zones sorted by start). */
 export function inZones(zones: readonly Span[], start: number, end: number): boolean {
-  for (const z of zones) {
-    if (z.start >= end) break;
-    if (z.end > start) return true;
+  // Zones are sorted and do not overlap: find the last zone starting before `end` by binary search.
+  let lo = 0;
+  let hi = zones.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zones[mid].start < end) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo > 0 && zones[lo - 1].end > start;
 }

@@ -1,38 +1,71 @@
 import type { AnalysisResult, DocumentResult } from './contract';
-import { analyzeArticles, type AnalyzeOptions } from './analyze';
+import { patchDocument, runAnalysis, type AnalysisContext, type AnalyzeOptions } from './analyze';
 
 /**
- * A folder of articles kept analysed while they change. `setArticle` after an edit, then
- * `documentResult` for the edited article (what the editor needs at once); `result` gives the whole
- * folder with facts across articles.
+ * A folder of articles kept analysed while they change. After `setArticle`, `documentResult` gives the
+ * edited article's annotations at once: only its changed paragraphs are analysed again, against what
+ * the last full analysis learned about the folder. `result` gives the whole folder, with entities and
+ * facts across articles, re-running the full analysis when anything changed since the last one.
  */
 export class FolderAnalyzer {
   private texts = new Map<string, string>();
-  private cached: AnalysisResult | undefined;
+  private docs = new Map<string, DocumentResult>();
+  private context: AnalysisContext | undefined;
+  private full: AnalysisResult | undefined;
+  /** Articles added or removed since the last full analysis (they cannot be patched). */
+  private structureChanged = true;
 
-  constructor(private readonly options: AnalyzeOptions) {}
+  constructor(private options: AnalyzeOptions) {}
+
+  /** New options (the user's corrections changed): the next read re-analyses everything. */
+  setOptions(options: AnalyzeOptions): void {
+    this.options = options;
+    this.structureChanged = true;
+  }
 
   setArticle(path: string, text: string): void {
-    if (this.texts.get(path) === text) return;
+    const old = this.texts.get(path);
+    if (old === text) return;
     this.texts.set(path, text);
-    this.cached = undefined;
+    this.full = undefined;
+    const previous = this.docs.get(path);
+    if (old === undefined || !previous || !this.context || previous.skipped || this.structureChanged) {
+      this.structureChanged = true;
+      return;
+    }
+    this.docs.set(path, patchDocument(previous, old, text, this.context));
   }
 
   removeArticle(path: string): void {
-    if (this.texts.delete(path)) this.cached = undefined;
+    if (!this.texts.delete(path)) return;
+    this.docs.delete(path);
+    this.full = undefined;
+    this.structureChanged = true;
   }
 
   get paths(): string[] {
     return [...this.texts.keys()];
   }
 
-  /** The analysis of one article, linked against the folder. */
+  /** The analysis of one article: patched after edits, from the full analysis otherwise. */
   documentResult(path: string): DocumentResult | undefined {
-    return this.result().documents.find((d) => d.path === path);
+    if (this.structureChanged) this.result();
+    return this.docs.get(path);
+  }
+
+  /** Whether the whole-folder view (facts, entity counts) is behind the articles' latest text. */
+  get stale(): boolean {
+    return this.full === undefined;
   }
 
   result(): AnalysisResult {
-    if (!this.cached) this.cached = analyzeArticles([...this.texts].map(([path, text]) => ({ path, text })), this.options);
-    return this.cached;
+    if (!this.full) {
+      const { result, context } = runAnalysis([...this.texts].map(([path, text]) => ({ path, text })), this.options);
+      this.full = result;
+      this.context = context;
+      this.docs = new Map(result.documents.map((d) => [d.path, d]));
+      this.structureChanged = false;
+    }
+    return this.full;
   }
 }

@@ -35,10 +35,15 @@ export const CLAIM_THRESHOLD = 0.45;
 /** The claims of one article: scored sentences outside boilerplate, with their entities, source and normalised values. */
 export function findClaims(doc: ArticleDocument, entities: readonly EntityMention[], zones: readonly BoilerplateZone[], _quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
+  const furniture = zones.filter((z) => z.reason !== 'markup');
+  // Sentences and entities are both in text order: walk them together.
+  let first = 0;
   for (const s of doc.sentences) {
-    if (inZones(zones.filter((z) => z.reason !== 'markup'), s.start, s.end)) continue;
+    while (first < entities.length && entities[first].start < s.start) first++;
+    if (inZones(furniture, s.start, s.end)) continue;
     const sentence = doc.text.slice(s.start, s.end);
-    const inside = entities.filter((e) => e.start >= s.start && e.end <= s.end);
+    const inside: EntityMention[] = [];
+    for (let i = first; i < entities.length && entities[i].start < s.end; i++) if (entities[i].end <= s.end) inside.push(entities[i]);
     const score = scoreSentence(sentence, inside, doc.blocks[s.block]?.kind === 'heading');
     if (score < CLAIM_THRESHOLD) continue;
     const src = SOURCE.exec(sentence);
