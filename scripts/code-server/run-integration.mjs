@@ -124,10 +124,12 @@ async function runInHost(tmpRoot) {
     const code = await Promise.race([exit, timeout]);
     clearTimeout(timer);
     if (code === 'timeout') {
-      dumpPreamble();
+      if (!started) dumpPreamble();
       mkdirSync(resultsDir, { recursive: true });
       await page.screenshot({ path: join(resultsDir, 'integration-timeout.png') }).catch(() => {});
-      console.error(`[integration] TIMED OUT after ${limit / 1000} s: the extension host never reported an exit code.`
+      console.error(`[integration] TIMED OUT after ${limit / 1000} s: the extension host never reported an exit code`
+        + (started ? ' (the suite started, then went silent: a test that never settles and ignores mocha\'s timeout,'
+          + ' or a blocked extension host, e.g. a long synchronous loop; see the last lines above).' : '.')
         + ` Screenshot: test-results/integration-timeout.png; code-server log: ${server.logFile} (use --keep to keep it).`);
       return { code: 1, passed, failed: failed || 1 };
     }

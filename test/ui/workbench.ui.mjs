@@ -7,7 +7,7 @@
 // Env: MARGINALIA_VSIX, MARGINALIA_EXTENSION_PATH (default: the repo), MARGINALIA_KEEP=1 (keep temp dirs), MARGINALIA_VERBOSE=1.
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../scripts/code-server/install.mjs';
@@ -24,6 +24,9 @@ const verbose = !!process.env.MARGINALIA_VERBOSE;
 // Extension decorations are rendered by Monaco as elements with one class per decoration type, named `ced-…`.
 const DECORATION = '[class^="ced-"], [class*=" ced-"]';
 
+const CONSOLE_LOG = join(RESULTS, 'ui-console.log');
+/** Error and warning lines from the extension host, as the browser console shows them. */
+const hostConsoleErrors = [];
 let tmp;
 let server;
 let chromium;
@@ -48,7 +51,7 @@ async function step(name, fn) {
     await fn();
   } catch (e) {
     await page?.screenshot({ path: join(RESULTS, `ui-failure-${name}.png`) }).catch(() => {});
-    const errors = extensionHostErrors();
+    const errors = [...extensionHostErrors(), ...hostConsoleErrors.slice(-8).map((l) => l.slice(0, 500))];
     if (errors.length && e instanceof Error) e.message += `\nextension host errors:\n  ${errors.join('\n  ')}`;
     throw e;
   }
@@ -102,7 +105,15 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
     });
     chromium = await launchChromium();
     page = chromium.page;
-    if (verbose) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
+    // The browser console carries the extension host's console output ("[Extension Host] …"): keep it all in
+    // test-results/ui-console.log, and the errors for failure messages.
+    writeFileSync(CONSOLE_LOG, '');
+    page.on('console', (m) => {
+      const line = `[${m.type()}] ${m.text()}`;
+      appendFileSync(CONSOLE_LOG, line + '\n');
+      if (verbose) console.error(`[browser] ${line}`);
+      if ((m.type() === 'error' || m.type() === 'warning') && /Extension Host|marginalia/i.test(m.text())) hostConsoleErrors.push(line);
+    });
     await page.goto(workbenchUrl(server, { folder }), { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
@@ -122,14 +133,15 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
     if (keep && tmp) console.log(`kept ${tmp}`);
   });
 
-  test(`opens ${SEED} with Quick Open and shows Marginalia's highlights`, { timeout: 120_000 }, () => step('highlights', async () => {
+  test(`opens ${SEED} with Quick Open and shows Marginalia's highlights`, { timeout: 180_000 }, () => step('highlights', async () => {
     await openQuickInput('Control+P');
     await page.keyboard.type(SEED);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // Generous waits: on a loaded 2-core machine file search and editor start-up can take many seconds.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first().waitFor({ state: 'visible', timeout: 45_000 });
     await page.keyboard.press('Enter');
-    await page.locator(`.tabs-container .tab[aria-label*="${SEED}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator(`.tabs-container .tab[aria-label*="${SEED}"]`).first().waitFor({ state: 'visible', timeout: 30_000 });
     const editor = activeEditor();
-    await editor.locator('.view-lines').filter({ hasText: 'Biden talks sanctions' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await editor.locator('.view-lines').filter({ hasText: 'Biden talks sanctions' }).waitFor({ state: 'visible', timeout: 30_000 });
 
     // The extension activates on the article and paints its decorations.
     const decorations = editor.locator(DECORATION);
