@@ -1,7 +1,7 @@
 // Starts code-server (real VS Code, Node extension host) on 127.0.0.1 with scratch state, and opens headless Chromium.
 // Used by run-integration.mjs (tests), the UI test and start.mjs (`npm start`).
 import { spawn, execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureCodeServer, CHROMIUM_PATH, REPO_ROOT, assertPrerequisites } from './install.mjs';
@@ -317,7 +317,10 @@ export async function provideExtension({ extensionsDir, scratchDir, userDataDir,
   const id = `${pkg.publisher}.${pkg.name}`;
   const link = join(extensionsDir, `${id}-${pkg.version}`);
   mkdirSync(extensionsDir, { recursive: true });
-  rmSync(link, { force: true, recursive: false });
+  // Any other version left by an earlier run (a persistent extensions dir, as npm start uses) would load too.
+  for (const f of readdirSync(extensionsDir)) {
+    if (f.startsWith(`${id}-`)) rmSync(join(extensionsDir, f), { force: true, recursive: !lstatSync(join(extensionsDir, f)).isSymbolicLink() });
+  }
   symlinkSync(dir, link, 'dir');
   return id;
 }
