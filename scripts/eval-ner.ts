@@ -15,6 +15,9 @@ import { resolve } from 'node:path';
 import { evaluateOnConll } from '../src/core/ner/corpus';
 import { formatScores, loadNerModel, parseConll, rebuildDocument, tokenize } from '../src/core/ner/index';
 
+/** The repository root (this script is bundled to out/scripts/). */
+const REPO = resolve(__dirname, '..', '..');
+
 interface Args {
   data: string;
   model: string;
@@ -23,7 +26,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: resolve(process.cwd(), '../shared/data/conll2003'), model: 'models/ner-conll.bin', split: 'dev', examples: 3 };
+  const a: Args = { data: resolve(REPO, '../shared/data/conll2003'), model: resolve(REPO, 'models/ner-conll.bin'), split: 'dev', examples: 3 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = () => {
@@ -33,7 +36,7 @@ function parseArgs(argv: string[]): Args {
     };
     switch (k) {
       case '--data': a.data = resolve(v()); break;
-      case '--model': a.model = v(); break;
+      case '--model': a.model = resolve(v()); break;
       case '--split': {
         const s = v();
         if (s !== 'dev' && s !== 'train') throw new Error('--split must be dev or train (the test split is held out)');
@@ -163,6 +166,20 @@ function main() {
     };
     console.log(`\nrecall on entities with no word seen in train.txt: ${['PER', 'ORG', 'LOC', 'MISC', 'all'].map(row).join(', ')}`);
   }
+
+  // Are scores calibrated? Precision of predicted spans by score band.
+  const bands = [0, 0.5, 0.7, 0.9, 0.97, 1.0001];
+  const hist = bands.slice(1).map(() => ({ n: 0, ok: 0 }));
+  for (const d of res.docs) {
+    const gold = new Set(d.gold.map((g) => `${g.start}:${g.end}:${g.type}`));
+    for (const p of d.pred) {
+      const b = bands.findIndex((x, i) => (p.score ?? 1) >= x && (p.score ?? 1) < bands[i + 1]);
+      if (b < 0) continue;
+      hist[b].n++;
+      if (gold.has(`${p.start}:${p.end}:${p.type}`)) hist[b].ok++;
+    }
+  }
+  console.log(`\nprecision by span score: ${hist.map((h, i) => `[${bands[i]}, ${Math.min(1, bands[i + 1])}${i === hist.length - 1 ? ']' : ')'} ${h.n ? ((100 * h.ok) / h.n).toFixed(1) : '-'}% of ${h.n}`).join('; ')}`);
 
   const kinds = new Map<string, { count: number; examples: string[] }>();
   for (const d of res.docs) {

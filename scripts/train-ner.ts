@@ -16,10 +16,13 @@ import { extractDocument, extractSecondPass, FEATURE_VERSION, flattenFeatures, m
 import { NER_TYPES } from '../src/core/ner/labels';
 import { LinearModel, quantise, type LinearWeights } from '../src/core/ner/linear';
 import { decodeModel, encodeModel, pruneWeights, type NerModelData } from '../src/core/ner/model';
-import { createNerModel, formatScores, parseConll, type NerScores } from '../src/core/ner/index';
+import { createNerModel, formatScores, parseConll, rebuildDocument, recogniseWithMargins, type NerModel, type NerScores } from '../src/core/ner/index';
 import { evaluateOnConll, tokeniseConllDocument, type TokenisedDocument } from '../src/core/ner/corpus';
 import { rng, trainPerceptron, type TrainingSentence } from '../src/core/ner/train';
 import type { ConllDocument } from '../src/core/ner/conll';
+
+/** The repository root (this script is bundled to out/scripts/). */
+const REPO = resolve(__dirname, '..', '..');
 
 interface Args {
   data: string;
@@ -38,8 +41,8 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const a: Args = {
-    data: resolve(process.cwd(), '../shared/data/conll2003'),
-    out: 'models/ner-conll.bin',
+    data: resolve(REPO, '../shared/data/conll2003'),
+    out: resolve(REPO, 'models/ner-conll.bin'),
     epochs: 10,
     epochs1: 0,
     seed: 1,
@@ -60,7 +63,7 @@ function parseArgs(argv: string[]): Args {
     };
     switch (k) {
       case '--data': a.data = resolve(v()); break;
-      case '--out': a.out = v(); break;
+      case '--out': a.out = resolve(v()); break;
       case '--epochs': a.epochs = Number(v()); break;
       case '--epochs1': a.epochs1 = Number(v()); break;
       case '--seed': a.seed = Number(v()); break;
@@ -106,6 +109,54 @@ function tagWith(model: LinearModel, feats: SentenceFeatures[]): Int8Array[] {
 
 function evaluateDev(data: Parameters<typeof createNerModel>[0], dev: ConllDocument[]) {
   return evaluateOnConll(createNerModel(data), dev);
+}
+
+/**
+ * Fit score = 1 / (1 + exp(-(margin - bias) / scale)) to whether each predicted
+ * dev span is exactly right (Platt scaling: logistic regression on the margin).
+ */
+function calibrate(model: NerModel, dev: ConllDocument[]): { scale: number; bias: number; n: number; correct: number } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const d of dev) {
+    const r = rebuildDocument(d);
+    const gold = new Set(r.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
+    for (const s of recogniseWithMargins(model, r.text, r.sentences)) {
+      xs.push(s.margin);
+      ys.push(gold.has(`${s.start}:${s.end}:${s.type}`) ? 1 : 0);
+    }
+  }
+  // Newton's method on p = sigmoid(a * z + c) with z = x / sd (standardised), from a = 0.
+  const n = xs.length;
+  const correct = ys.reduce((x, y) => x + y, 0);
+  const mean = xs.reduce((x, y) => x + y, 0) / Math.max(1, n);
+  const sd = Math.sqrt(xs.reduce((x, y) => x + (y - mean) ** 2, 0) / Math.max(1, n)) || 1;
+  const zs = xs.map((x) => x / sd);
+  let a = 0;
+  let c = Math.log((correct + 1) / (n - correct + 1));
+  for (let it = 0; it < 100; it++) {
+    let ga = 0, gc = 0, haa = 1e-6, hac = 0, hcc = 1e-6;
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-(a * zs[i] + c)));
+      const e = p - ys[i];
+      const w = p * (1 - p);
+      ga += e * zs[i];
+      gc += e;
+      haa += w * zs[i] * zs[i];
+      hac += w * zs[i];
+      hcc += w;
+    }
+    const det = haa * hcc - hac * hac;
+    if (!(det > 0)) break;
+    const da = (hcc * ga - hac * gc) / det;
+    const dc = (haa * gc - hac * ga) / det;
+    a -= da;
+    c -= dc;
+    if (Math.abs(da) + Math.abs(dc) < 1e-10) break;
+  }
+  if (!(a > 0) || !Number.isFinite(c)) return { scale: 4, bias: 0, n, correct };
+  // sigmoid(a * x / sd + c) = sigmoid((x - bias) / scale)
+  return { scale: sd / a, bias: (-c * sd) / a, n, correct };
 }
 
 function fmtF(s: NerScores): string {
@@ -176,6 +227,10 @@ function main() {
   const pruned = passes.map((p) => pruneWeights(p, args.threshold, args.maxRows));
   log(`features: ${passes.map((p, i) => `pass ${i + 1} ${p.keys.length} → ${pruned[i].keys.length}`).join(', ')}`);
   const quantised: NerModelData = { ...mkData([]), passes: pruned.map(quantise) };
+  const cal = calibrate(createNerModel(quantised), devDocs);
+  quantised.scoreScale = Math.round(cal.scale * 1e4) / 1e4;
+  quantised.scoreBias = Math.round(cal.bias * 1e4) / 1e4;
+  log(`score calibration on dev (${cal.correct}/${cal.n} predicted spans correct): scale ${quantised.scoreScale}, bias ${quantised.scoreBias}`);
   const provisional = encodeModel(quantised);
   // The id carries a digest of the weights so that different trainings get different ids.
   let h = 0x811c9dc5;
@@ -193,7 +248,7 @@ function main() {
   writeFileSync(args.out, bytes);
   console.log(`\nmodel: ${args.out} (${(bytes.length / 1048576).toFixed(2)} MB, id ${id})`);
   console.log(`training time: ${(trainMs / 1000).toFixed(1)} s (seed ${args.seed}, ${args.passes} pass(es), ${args.epochs} epochs)`);
-  console.log(`dev tagging: ${(chars / 1e6 / (ms / 1000)).toFixed(2)} MB/s`);
+  console.log(`dev tagging (single cold pass, see eval-ner for warm throughput): ${(chars / 1e6 / (ms / 1000)).toFixed(2)} MB/s`);
   console.log(`\nCoNLL-2003 dev, entity level, tagger run on rebuilt raw text:\n${formatScores(scores)}`);
 }
 

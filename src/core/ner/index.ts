@@ -64,6 +64,7 @@ class LinearNerModel implements NerModel {
   private readonly model: MultiPassModel;
   private readonly types: NerType[];
   private readonly scoreScale: number;
+  private readonly scoreBias: number;
 
   constructor(data: NerModelData) {
     if (data.featureVersion !== FEATURE_VERSION) {
@@ -73,6 +74,7 @@ class LinearNerModel implements NerModel {
     this.id = data.id;
     this.types = data.types;
     this.scoreScale = data.scoreScale > 0 ? data.scoreScale : 1;
+    this.scoreBias = data.scoreBias ?? 0;
     this.labels = ['O'];
     for (const t of data.types) for (const p of ['B', 'I', 'L', 'U']) this.labels.push(`${p}-${t}`);
     if (data.passes.some((p) => p.L !== this.labels.length)) throw new Error('NER model: label count does not match types');
@@ -108,6 +110,14 @@ class LinearNerModel implements NerModel {
   }
 
   recognise(text: string, sentences: readonly SentenceRange[]): NerSpan[] {
+    return this.spans(text, sentences).map((s) => {
+      const score = 1 / (1 + Math.exp(-(s.margin - this.scoreBias) / this.scoreScale));
+      return { start: s.start, end: s.end, type: s.type, score: Math.round(score * 1000) / 1000 };
+    });
+  }
+
+  /** Spans with the raw decoder margin (the smallest over the span's tokens). */
+  spans(text: string, sentences: readonly SentenceRange[]): (NerSpan & { margin: number })[] {
     const toks: Token[][] = [];
     for (const s of sentences) {
       const t = tokenize(text, Math.max(0, s.start), Math.min(text.length, s.end));
@@ -118,19 +128,27 @@ class LinearNerModel implements NerModel {
       toks.map((ts) => ts.map((t) => t.text)),
       true,
     );
-    const out: NerSpan[] = [];
+    const out: (NerSpan & { margin: number })[] = [];
     for (let si = 0; si < toks.length; si++) {
       const ts = toks[si];
       for (const sp of labelsToSpans(labels[si])) {
         let m = Infinity;
         for (let i = sp.start; i < sp.end; i++) m = Math.min(m, margins[si][i]);
-        const score = 1 / (1 + Math.exp(-m / this.scoreScale));
-        out.push({ start: ts[sp.start].start, end: ts[sp.end - 1].end, type: this.types[sp.type], score: Math.round(score * 1000) / 1000 });
+        out.push({ start: ts[sp.start].start, end: ts[sp.end - 1].end, type: this.types[sp.type], margin: m });
       }
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return out;
   }
+}
+
+/**
+ * Spans with their raw decoder margins, for calibrating `score` (training script).
+ * `model` must come from loadNerModel or createNerModel.
+ */
+export function recogniseWithMargins(model: NerModel, text: string, sentences: readonly SentenceRange[]): (NerSpan & { margin: number })[] {
+  if (!(model instanceof LinearNerModel)) throw new Error('recogniseWithMargins: not a model from this module');
+  return model.spans(text, sentences);
 }
 
 /** Build a tagger from in-memory model data (training, tests). Float weights are quantised. */

@@ -28,8 +28,12 @@ export interface NerModelData {
   types: NerType[];
   /** One linear model per pass (the second pass sees the first pass's predictions). */
   passes: QuantisedWeights[];
-  /** Margin → score: score = 1 / (1 + exp(-margin / scoreScale)). */
+  /**
+   * Span confidence from the decoder margin m (the smallest over the span's tokens):
+   * score = 1 / (1 + exp(-(m - scoreBias) / scoreScale)), fitted on dev data.
+   */
   scoreScale: number;
+  scoreBias?: number;
   /** Free-form training information (data, epochs, seed, dev scores). */
   meta?: Record<string, unknown>;
 }
@@ -53,6 +57,7 @@ interface ModelHeader {
   featureVersion: number;
   types: NerType[];
   scoreScale: number;
+  scoreBias?: number;
   passes: PassHeader[];
   meta?: Record<string, unknown>;
 }
@@ -134,6 +139,7 @@ export function encodeModel(data: NerModelData): Uint8Array {
     featureVersion: data.featureVersion,
     types: data.types,
     scoreScale: data.scoreScale,
+    scoreBias: data.scoreBias ?? 0,
     passes,
     meta: data.meta,
   };
@@ -199,6 +205,7 @@ export function decodeModel(bytes: Uint8Array): NerModelData {
     types: header.types,
     passes,
     scoreScale: header.scoreScale,
+    scoreBias: header.scoreBias ?? 0,
     meta: header.meta,
   };
 }
