@@ -59,6 +59,7 @@ const MIN_OWN = 8;
 /** Exact quote near a prediction: an own-paragraph side this similar (a word changed at most) and
  *  overall context clear of chance; short quotes ("In", "US", "Jan") occur everywhere and need more. */
 const OWN_NEAR = 0.8;
+const OWN_NEAR_ACCEPT = 0.9;
 /** ...and the other own-paragraph side (when there is one) must not contradict it: after a sentence
  *  is deleted, the text that follows it lands next to another mention of the same name. */
 const NEAR_MIN_OWN_SIDE = 0.5;
@@ -73,8 +74,10 @@ const OWN_FAR = 0.95;
  *  side only. */
 const FAR_MIN_OWN_SIDE = 0.6;
 const FAR_MIN_CONTEXT = 0.8;
-/** A quote at least this long that occurs once in the text identifies its place by itself. */
+/** A quote at least this long that occurs once in the text identifies its place with a little
+ *  context; a whole paragraph at least UNIQUE_PARAGRAPH long, by itself. */
 const UNIQUE_QUOTE = 20;
+const UNIQUE_PARAGRAPH = 40;
 
 /** Approximate quote: only for quotes long enough that a few edits leave them recognisable (a 5-letter
  *  name with 2 letters changed is as likely another word), at most 20% of the quote edited (beyond
@@ -83,6 +86,9 @@ const UNIQUE_QUOTE = 20;
 const FUZZY_MIN_LENGTH = 16;
 const FUZZY_MAX_ERROR_RATE = 0.2;
 const FUZZY_MIN_CONTEXT = 0.6;
+/** Each side of the context of an approximate match: the annotation was edited inside, its
+ *  surroundings should still be there (words pushed in at one end leave that side at about 0.5). */
+const FUZZY_MIN_SIDE = 0.7;
 /** Edit distance undercounts a replaced word ("rupture" -> "posture" is 3 edits but a new word):
  *  counting whole differing words, a fuzzy match must have changed less than this share of the
  *  quote (the fuzz test's "destroyed" line is 0.5). */
@@ -692,13 +698,17 @@ class Reanchorer {
     const near = !far && c.dist <= POSITION_SCALE;
     if (c.qs === 1) {
       if (((agreed && c.dist === 0) || c.sideExact) && c.ctx >= PREDICTED_MIN_CONTEXT) return true;
-      if (t.len >= UNIQUE_QUOTE && this.quoteCount(t) === 1) return near || this.sameLineShape(t, c);
+      // (Still some context, or a whole paragraph: news repeats long phrases too, "Russian President
+      // Vladimir Putin", and after one is deleted the other is unique.)
+      if (t.len >= UNIQUE_QUOTE && this.quoteCount(t) === 1 && (c.ctx >= PREDICTED_MIN_CONTEXT || (c.own < 0 && t.len >= UNIQUE_PARAGRAPH))) {
+        return near || this.sameLineShape(t, c);
+      }
       if (near) {
         // No own-paragraph context to speak of (a short heading): both neighbouring paragraphs must
         // still be mostly there.
         if (c.own < 0) return c.ctx >= NO_OWN_MIN_CONTEXT && this.sameLineShape(t, c);
         const minContext = t.len < SHORT_QUOTE ? SHORT_MIN_CONTEXT : NEAR_MIN_CONTEXT;
-        return c.own >= OWN_NEAR && c.ownMin >= NEAR_MIN_OWN_SIDE && c.ctx >= minContext;
+        return c.own >= OWN_NEAR_ACCEPT && c.ownMin >= NEAR_MIN_OWN_SIDE && c.ctx >= minContext;
       }
       return c.own >= OWN_FAR && c.ownMin >= FAR_MIN_OWN_SIDE && c.ctx >= FAR_MIN_CONTEXT && this.sameLineShape(t, c);
     }
@@ -711,8 +721,8 @@ class Reanchorer {
       c.ownMin >= NEAR_MIN_OWN_SIDE &&
       // An edit inside the annotation leaves both sides of its context in place; a match missing one
       // side is part of the annotation with the rest rewritten or pushed apart by an insertion.
-      (t.prefix.length < MIN_OWN || c.ps >= NEAR_MIN_OWN_SIDE) &&
-      (t.suffix.length < MIN_OWN || c.ss >= NEAR_MIN_OWN_SIDE) &&
+      (t.prefix.length < MIN_OWN || c.ps >= FUZZY_MIN_SIDE) &&
+      (t.suffix.length < MIN_OWN || c.ss >= FUZZY_MIN_SIDE) &&
       wordDamage(t.exact, this.N.slice(c.start, c.end)) < FUZZY_MAX_WORD_DAMAGE * t.len
     );
   }
