@@ -45,6 +45,10 @@ export interface WordInfo {
    * per-word weight sums for these groups.
    */
   groupKeys: number[];
+  /** Scratch slot for one tagger's per-word cache (see MultiPassModel): owner id (0 = none), cache generation, offset. */
+  cacheOwner: number;
+  cacheGen: number;
+  cacheOffset: number;
 }
 
 /** Slot ranges of the five word-only feature groups in WordInfo.groupKeys. */
@@ -180,7 +184,7 @@ export function wordInfo(raw: string): WordInfo {
   o = GROUP_START[4];
   g[o] = combine(T_LP2, dl);
   g[o + 1] = combine(T_SSP2, hshort);
-  info = { lower, w: hw, l: hl, shape: hshape, short: hshort, dl, cap, letters, groupKeys: g };
+  info = { lower, w: hw, l: hl, shape: hshape, short: hshort, dl, cap, letters, groupKeys: g, cacheOwner: 0, cacheGen: 0, cacheOffset: 0 };
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
   wordCache.set(raw, info);
   return info;

@@ -25,7 +25,11 @@ export interface PreparedSentence {
   generation: number;
 }
 
+let nextUid = 1;
+
 export class MultiPassModel {
+  /** Identifies this model in WordInfo.cacheOwner. */
+  private readonly uid = nextUid++;
   readonly L: number;
   readonly passes: number;
   readonly trs: Transitions[];
@@ -92,6 +96,8 @@ export class MultiPassModel {
 
   /** Offset into `slab` of the word's group sums: for pass p and group g at off + (p * 5 + g) * L. */
   private wordVectors(w: WordInfo): number {
+    // Fast path: the word carries this model's cache entry.
+    if (w.cacheOwner === this.uid && w.cacheGen === this.generation) return w.cacheOffset;
     const cached = this.wordCache.get(w);
     if (cached !== undefined) return cached;
     const L = this.L;
@@ -131,6 +137,11 @@ export class MultiPassModel {
       }
     }
     this.wordCache.set(w, off);
+    if (w.cacheOwner === 0 || w.cacheOwner === this.uid) {
+      w.cacheOwner = this.uid;
+      w.cacheGen = this.generation;
+      w.cacheOffset = off;
+    }
     return off;
   }
 
