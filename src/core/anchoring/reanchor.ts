@@ -971,11 +971,18 @@ function toAnchor(c: Candidate, t: Prepared, method: AnchorMethod): Anchor {
 }
 
 /**
- * Re-anchors every target in `text` (the article as it is now, read from disk).
+ * Re-anchors every target in `text` (the article as it is now, e.g. read from disk after it changed
+ * outside the editor).
  *
- * Returns one result per target, in order: 'anchored' (same offsets as stored), 'moved' (new
- * offsets) or 'orphaned' (with a reason; the caller keeps the annotation and shows it as detached).
- * Offsets are UTF-16 into `text` as given (CRLF and all).
+ * Returns one result per target, in input order (never fewer): 'anchored' (found at exactly the
+ * stored offsets), 'moved' (found elsewhere: new `start`/`end`) or 'orphaned' (with a `reason`; the
+ * caller keeps the annotation and shows it as detached, never deletes it). `score` in [0, 1] and
+ * `method` say how sure and how it was found. Offsets are UTF-16 into `text` as given (CRLF and all).
+ *
+ * Cost: one pass over the text to normalise it, then about three string comparisons per annotation
+ * that kept its place or shifted with its neighbours; the rest are searched near their predicted
+ * place, and whole-text scans are capped (GLOBAL_SCAN_BUDGET). 10,000 annotations on a 1 MB article
+ * after an outside edit: about 40 ms of CPU (scripts/bench-anchoring.ts).
  */
 export function reanchor(text: string, targets: readonly AnchorTarget[], options: ReanchorOptions = {}): AnchorResult[] {
   return new Reanchorer(text, targets, options.contextLength ?? CONTEXT_LENGTH).run();

@@ -48,31 +48,9 @@ export function contextSimilarity(text: string, pos: number, pattern: string, di
   return 1 - best / m;
 }
 
-/** Plain Levenshtein distance (small strings only: O(a * b)). */
-export function editDistance(a: string, b: string): number {
-  const n = b.length;
-  if (a.length === 0) return n;
-  if (n === 0) return a.length;
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ac = a.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const sub = prev[j - 1] + (ac === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[n];
-}
-
-/** Units that continue a word: letters, digits, marks, apostrophes are NOT included. */
+/** Units that continue a word: ASCII letters and digits, and letters of other scripts (roughly:
+ *  everything from U+00C0 on except punctuation and symbol blocks and surrogates). Apostrophes and
+ *  hyphens are not word units, so "Putin's" has a word boundary after "Putin". */
 export function isWordUnit(c: number): boolean {
   if (c < 0x80) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
