@@ -47,8 +47,8 @@ if (nodeEntries.length) {
   jobs.push(build({ ...common, entryPoints: nodeEntries, outdir: 'out', outbase: '.',
     platform: 'node', format: 'cjs', external: ['vscode'] }));
 }
-// Tests that run inside the VS Code extension host (vscode and mocha come from the host / node_modules).
-const hostEntries = filesUnder('test/integration', /\.ts$/);
+// Tests (and the bench's in-host part) that run inside the VS Code extension host (vscode and mocha come from the host / node_modules).
+const hostEntries = [...filesUnder('test/integration', /\.ts$/), ...filesUnder('test/bench', /\.ts$/)];
 if (hostEntries.length && !testsOnly) {
   jobs.push(build({ ...common, entryPoints: hostEntries, outdir: 'out', outbase: '.',
     platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] }));

@@ -1,0 +1,168 @@
+// The extension-host part of `npm run bench` (scripts/bench.ts → scripts/bench/host.ts). VS Code loads the
+// bundled out/test/bench/index.js as extensionTestsPath and calls run(); each figure is printed as a
+// `bench-host: name: value unit` line, which reaches the bench through the smoke-test driver's log hook.
+//
+// The workspace (made by scripts/bench/host.ts) holds seeds/ and corpus/ (about 1,000 articles), with the
+// workspace setting `marginalia.articles` = `seeds/*.txt` so activation sees the seeds only. Measured:
+//   1. activation: performance.now() around extensions.getExtension(…).activate(), split (best effort,
+//      by wrapping Node's module loader for the extension's main file) into loading the bundle, the
+//      extension's own activate() call, and the rest (VS Code's activation machinery);
+//   2. first highlights: from the same start until the opened seed's state (annotations, what the
+//      highlights draw) is in the store: `api.ready`, then `api.store.get(uri)`;
+//   3. responsiveness: the setting is widened to every article, then `marginalia.analyzeFolder` runs
+//      while a setInterval(…, 10) monitor records how late each tick is (the event loop was blocked that
+//      long); perf_hooks' monitorEventLoopDelay gives a second opinion.
+// CPU times are of the whole extension-host process (the extension and VS Code's own work in it).
+import Module from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+interface Api {
+  store: { get(uri: vscode.Uri): unknown; all: unknown[] };
+  ready: Promise<void>;
+}
+
+const say = (name: string, value: number, unit: string) => console.log(`bench-host: ${name}: ${Math.round(value * 10) / 10} ${unit}`);
+const note = (text: string) => console.log(`bench-host note: ${text}`);
+const fail = (what: string, e: unknown) => console.log(`bench-host error: ${what}: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
+
+/**
+ * Times the loading of `main` (the extension's bundle) and its exported activate() while `f` runs, by
+ * wrapping Module._load. Returns undefined figures when the host loaded the bundle some other way.
+ */
+async function withLoadTiming<T>(main: string, f: () => Promise<T>): Promise<{ result: T; loadMs?: number; activateMs?: number }> {
+  const mod = Module as unknown as { _load: Load };
+  const original = mod._load;
+  let loadMs: number | undefined;
+  let activateMs: number | undefined;
+  mod._load = function (this: unknown, request: string, parent: unknown, isMain: boolean) {
+    const resolved = path.isAbsolute(request) ? path.resolve(request) : request;
+    if (resolved !== main && resolved !== main.replace(/\.js$/, '')) return original.call(this, request, parent, isMain);
+    const t = performance.now();
+    const exports = original.call(this, request, parent, isMain) as Record<string, unknown>;
+    loadMs = performance.now() - t;
+    if (!exports || typeof exports.activate !== 'function') return exports;
+    const activate = exports.activate as (...a: unknown[]) => unknown;
+    return new Proxy(exports, {
+      get(target, key, receiver) {
+        if (key !== 'activate') return Reflect.get(target, key, receiver);
+        return (...args: unknown[]) => {
+          const t1 = performance.now();
+          try {
+            return activate(...args);
+          } finally {
+            activateMs = performance.now() - t1;
+          }
+        };
+      },
+    });
+  };
+  try {
+    return { result: await f(), loadMs, activateMs };
+  } finally {
+    mod._load = original;
+  }
+}
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<Api>('marginalia.marginalia');
+  if (!ext) throw new Error('extension marginalia.marginalia is not loaded');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder');
+  const seed = vscode.Uri.joinPath(folder, process.env.MARGINALIA_BENCH_SEED ?? 'seeds/000.txt');
+  if (ext.isActive) note('the extension was already active before the bench started: activation time is not a cold one');
+
+  // 1 + 2. Activation, then the first highlights on a seed.
+  const main = path.resolve(ext.extensionPath, (ext.packageJSON as { main?: string }).main ?? 'dist/extension.js');
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  let api: Api;
+  let timing: { loadMs?: number; activateMs?: number };
+  try {
+    const r = await withLoadTiming(main, () => Promise.resolve(ext.activate()));
+    api = r.result;
+    timing = r;
+  } catch (e) {
+    return fail('activate()', e);
+  }
+  const t1 = performance.now();
+  say('activation', t1 - t0, 'ms');
+  say('activation CPU', cpuMs(c0), 'ms');
+  if (timing.loadMs !== undefined) say('activation: loading the bundle', timing.loadMs, 'ms');
+  if (timing.activateMs !== undefined) say('activation: the activate() call', timing.activateMs, 'ms');
+  if (timing.loadMs === undefined || timing.activateMs === undefined) note('the activation breakdown is not available (the host did not load the bundle through Module._load)');
+  const doc = await vscode.workspace.openTextDocument(seed);
+  await vscode.window.showTextDocument(doc);
+  await api.ready.catch((e) => fail('api.ready', e));
+  say('activation to api.ready', performance.now() - t0, 'ms');
+  const deadline = performance.now() + 30_000;
+  while (!api.store.get(seed) && performance.now() < deadline) await sleep(2);
+  if (api.store.get(seed)) {
+    say('first highlights', performance.now() - t0, 'ms');
+    say('first highlights CPU', cpuMs(c0), 'ms');
+  } else note('the seed never got a state within 30 s of activation');
+  say('articles after activation', api.store.all.length, 'count');
+
+  // Let the editor-open debounce (400 ms) and its re-analysis pass before the next measurement.
+  await sleep(1000);
+  // Widen `marginalia.articles` to the whole folder. The settings file is written directly (not through
+  // a configuration update, which saves a text model and runs save participants) and the change awaited.
+  const changed = new Promise<boolean>((resolve) => {
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('marginalia.articles')) return;
+      sub.dispose();
+      resolve(true);
+    });
+    setTimeout(() => resolve(false), 10_000);
+  });
+  const settings = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
+  await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify({ 'marginalia.articles': process.env.MARGINALIA_BENCH_ALL ?? '**/*.txt' }) + '\n'));
+  if (!(await changed)) note('the widened marginalia.articles setting was not seen within 10 s');
+  await sleep(300);
+
+  // 3. Event-loop blocking while the whole folder is analysed.
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  let last = performance.now();
+  let longest = 0;
+  let over50 = 0;
+  const tick = () => {
+    const now = performance.now();
+    const late = now - last - 10;
+    if (late > longest) longest = late;
+    if (late > 50) over50++;
+    last = now;
+  };
+  const monitor = setInterval(tick, 10);
+  histogram.enable();
+  const c2 = process.cpuUsage();
+  const t2 = performance.now();
+  let ok = true;
+  try {
+    await vscode.commands.executeCommand('marginalia.analyzeFolder');
+  } catch (e) {
+    ok = false;
+    fail('marginalia.analyzeFolder', e);
+  }
+  const t3 = performance.now();
+  const c3 = cpuMs(c2);
+  await sleep(30); // one more tick, so a block that ended with the command is counted
+  clearInterval(monitor);
+  histogram.disable();
+  if (!ok) return;
+  say('analyzeFolder', t3 - t2, 'ms');
+  say('analyzeFolder CPU', c3, 'ms');
+  say('articles analysed', api.store.all.length, 'count');
+  say('longest event-loop block', longest, 'ms');
+  say('event-loop blocks over 50 ms', over50, 'count');
+  say('monitorEventLoopDelay max', histogram.max / 1e6, 'ms');
+  const expected = Number(process.env.MARGINALIA_BENCH_ARTICLES ?? 0);
+  if (expected && api.store.all.length < expected) note(`only ${api.store.all.length} of ${expected} articles were in the store after analyzeFolder`);
+}
