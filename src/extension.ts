@@ -22,10 +22,17 @@ let recogniser: Promise<NameRecogniser> | undefined;
 function loadRecogniser(extensionUri: vscode.Uri): Promise<NameRecogniser> {
   recogniser ??= (async () => {
     const started = Date.now();
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'models', 'ner-conll.bin'));
-    const r = nerRecogniserFromBytes(bytes);
-    log.info(`name tagger ${r.id} loaded in ${Date.now() - started} ms`);
-    return r;
+    const file = vscode.Uri.joinPath(extensionUri, 'models', 'ner-conll.bin');
+    try {
+      const r = nerRecogniserFromBytes(await vscode.workspace.fs.readFile(file));
+      log.info(`name tagger ${r.id} loaded in ${Date.now() - started} ms`);
+      return r;
+    } catch (e) {
+      // Dates, numbers, quotes and the user's own names still work without the tagger.
+      log.error(`name tagger not loaded from ${file.toString()}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Marginalia could not load its name recogniser ({0}). People, organisations and places are not suggested; reinstalling the extension should fix this.', (e as Error).message), vscode.l10n.t('Show Log')).then((pick) => pick && log.show());
+      return { id: 'none', recognise: () => [] } satisfies NameRecogniser;
+    }
   })();
   return recogniser;
 }
@@ -61,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void store.refresh(), 400);
+    // Typing updates the edited article at once (store.edited); the folder-wide view waits for a pause.
+    timer = setTimeout(() => void store.refresh(), 1500);
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,json}');
   const onDisk = (uri: vscode.Uri) => {
@@ -75,7 +83,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     watcher.onDidChange(onDisk),
     watcher.onDidCreate(onDisk),
     watcher.onDidDelete((uri) => !uri.path.endsWith(SIDECAR_SUFFIX) && soon()),
-    vscode.workspace.onDidChangeTextDocument((e) => isArticle(e.document) && e.contentChanges.length && soon()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!isArticle(e.document) || !e.contentChanges.length) return;
+      store.edited(e.document, e.contentChanges);
+      soon();
+    }),
     vscode.workspace.onDidOpenTextDocument((d) => isArticle(d) && !store.get(d.uri) && soon()),
     vscode.commands.registerCommand('marginalia.analyzeFolder', () =>
       vscode.window.withProgress(

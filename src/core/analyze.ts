@@ -3,7 +3,7 @@ import { isMarkdownPath, parseArticle, type ArticleDocument } from './document';
 import { mentionsIn, type FolderNames } from './entities';
 import { slug } from './text/normalize';
 import { findBoilerplate, type BoilerplateZone } from './boilerplate';
-import { findEntities, recogniseNames, noCorrections, type Corrections, type NameRecogniser } from './entities';
+import { folderNames, linkMentions, recogniseNames, noCorrections, type Corrections, type DocumentEntities, type NameRecogniser, type NameSpan } from './entities';
 import type { Cluster } from './entities/aliases';
 import { findQuotes } from './quotes/scan';
 import { attributeQuotes } from './quotes/attribute';
@@ -122,18 +122,39 @@ function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<A
   return result;
 }
 
-/** The full analysis, with the context needed to patch articles after edits. */
-export function runAnalysis(inputs: readonly ArticleInput[], options: AnalyzeOptions): { result: AnalysisResult; context: AnalysisContext } {
+/**
+ * The full analysis as a sequence of steps: it yields after each document's heavy work, so a caller
+ * can run it at once (`runAnalysis`) or in slices that leave the event loop free (`runAnalysisSliced`).
+ */
+function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions): Generator<void, { result: AnalysisResult; context: AnalysisContext }> {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const prepared = inputs.map((i) => prepare(i, maxLength));
-  const names = prepared.map((p) => (p.skipped ? [] : recogniseNames(p.doc, options.recogniser, p.markup)));
-  const { perDoc, clusters, folder } = findEntities(prepared.map((p) => p.doc), names, prepared.map((p) => p.markup), prepared.map((p) => p.zones.filter((z) => z.reason === 'photo-credit')), options.corrections ?? noCorrections());
+  const corrections = options.corrections ?? noCorrections();
+  const prepared: Prepared[] = [];
+  const names: NameSpan[][] = [];
+  for (const input of inputs) {
+    const p = prepare(input, maxLength);
+    prepared.push(p);
+    names.push(p.skipped ? [] : recogniseNames(p.doc, options.recogniser, p.markup));
+    yield;
+  }
+  const docs = prepared.map((p) => p.doc);
+  const { folder, ownDates } = folderNames(docs, names, prepared.map((p) => p.zones.filter((z) => z.reason === 'photo-credit')), corrections);
+  const perDoc: DocumentEntities[] = [];
+  for (let d = 0; d < docs.length; d++) {
+    const articleDate = ownDates[d] ?? folder.folderDate;
+    perDoc.push({ mentions: mentionsIn(docs[d], names[d], prepared[d].markup, { start: 0, end: docs[d].text.length }, folder, articleDate), articleDate });
+    yield;
+  }
+  const clusters = linkMentions(perDoc, corrections);
   const context: AnalysisContext = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
-  const documents: DocumentResult[] = prepared.map((p, d) => {
+  const documents: DocumentResult[] = [];
+  for (let d = 0; d < prepared.length; d++) {
+    const p = prepared[d];
     context.articleDates.set(p.doc.path, perDoc[d].articleDate);
     for (const m of perDoc[d].mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
-    return analyseDocument(p, perDoc[d].mentions, context, clusters);
-  });
+    documents.push(analyseDocument(p, perDoc[d].mentions, context, clusters));
+    yield;
+  }
 
   const facts = buildFacts(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
 
@@ -149,6 +170,45 @@ export function runAnalysis(inputs: readonly ArticleInput[], options: AnalyzeOpt
   const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
   entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
   return { result: { documents, entities, facts }, context };
+}
+
+/** The full analysis, with the context needed to patch articles after edits. */
+export function runAnalysis(inputs: readonly ArticleInput[], options: AnalyzeOptions): { result: AnalysisResult; context: AnalysisContext } {
+  const steps = analysisSteps(inputs, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+/**
+ * The same analysis in slices of at most `sliceMs` of work, with a macrotask between slices so the host
+ * stays responsive (the extension host must never be blocked for long). `cancelled` is polled between
+ * slices; when it says so the analysis stops with AnalysisCancelled.
+ */
+export async function runAnalysisSliced(
+  inputs: readonly ArticleInput[],
+  options: AnalyzeOptions,
+  sliceMs = 15,
+  cancelled: () => boolean = () => false,
+): Promise<{ result: AnalysisResult; context: AnalysisContext }> {
+  const steps = analysisSteps(inputs, options);
+  let sliceStart = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelled()) throw new AnalysisCancelled();
+      sliceStart = Date.now();
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AnalysisResult, DocumentResult } from './contract';
-import { patchDocument, runAnalysis, type AnalysisContext, type AnalyzeOptions } from './analyze';
+import { patchDocument, runAnalysis, runAnalysisSliced, type AnalysisContext, type AnalyzeOptions } from './analyze';
 
 /**
  * A folder of articles kept analysed while they change. After `setArticle`, `documentResult` gives the
@@ -36,6 +36,11 @@ export class FolderAnalyzer {
     this.docs.set(path, patchDocument(previous, old, text, this.context));
   }
 
+  /** Whether an edit to this article can be patched now (else the next read runs a full analysis). */
+  patchable(path: string): boolean {
+    return !this.structureChanged && !!this.context && !!this.docs.get(path) && !this.docs.get(path)!.skipped;
+  }
+
   removeArticle(path: string): void {
     if (!this.texts.delete(path)) return;
     this.docs.delete(path);
@@ -59,13 +64,31 @@ export class FolderAnalyzer {
   }
 
   result(): AnalysisResult {
-    if (!this.full) {
-      const { result, context } = runAnalysis([...this.texts].map(([path, text]) => ({ path, text })), this.options);
-      this.full = result;
-      this.context = context;
-      this.docs = new Map(result.documents.map((d) => [d.path, d]));
-      this.structureChanged = false;
+    if (!this.full) this.adopt(runAnalysis(this.inputs(), this.options));
+    return this.full!;
+  }
+
+  /**
+   * `result()` in slices that leave the event loop free between them (for the extension host). If the
+   * articles change while it runs, the newer texts win: the outcome is only adopted when nothing changed.
+   */
+  async resultSliced(sliceMs = 15, cancelled: () => boolean = () => false): Promise<AnalysisResult> {
+    while (!this.full) {
+      const inputs = this.inputs();
+      const done = await runAnalysisSliced(inputs, this.options, sliceMs, cancelled);
+      if (inputs.every((i) => this.texts.get(i.path) === i.text) && inputs.length === this.texts.size) this.adopt(done);
     }
     return this.full;
+  }
+
+  private inputs() {
+    return [...this.texts].map(([path, text]) => ({ path, text }));
+  }
+
+  private adopt({ result, context }: { result: AnalysisResult; context: AnalysisContext }) {
+    this.full = result;
+    this.context = context;
+    this.docs = new Map(result.documents.map((d) => [d.path, d]));
+    this.structureChanged = false;
   }
 }

@@ -193,37 +193,25 @@ export function mentionsIn(doc: ArticleDocument, names: readonly NameSpan[], mar
 }
 
 /**
- * Entities for a whole folder. Names found in one article are looked for in all of them, the user's
- * corrections apply everywhere, and mentions are linked into folder-wide entities with stable ids.
+ * Links the folder's mentions into entities with stable ids: one type per name across the folder, then
+ * alias linking (see aliases.ts). Sets each named mention's `entityId` and `type`.
  */
-export function findEntities(
-  docs: readonly ArticleDocument[],
-  namesPerDoc: readonly NameSpan[][],
-  markupPerDoc: readonly Span[][],
-  captionsPerDoc: readonly Span[][],
-  corrections: Corrections = noCorrections(),
-): { perDoc: DocumentEntities[]; clusters: Cluster[]; clusterOf: Map<EntityMention, Cluster>; folder: FolderNames } {
-  const { folder, ownDates } = folderNames(docs, namesPerDoc, captionsPerDoc, corrections);
-  const perDoc: DocumentEntities[] = docs.map((doc, d) => {
-    const articleDate = ownDates[d] ?? folder.folderDate;
-    return { mentions: mentionsIn(doc, namesPerDoc[d], markupPerDoc[d], { start: 0, end: doc.text.length }, folder, articleDate), articleDate };
-  });
-
+export function linkMentions(perDoc: DocumentEntities[], corrections: Corrections): Cluster[] {
   oneTypePerName(perDoc, corrections);
-
-  const named: { mention: EntityMention; doc: number }[] = [];
+  const named: EntityMention[] = [];
+  const docOf: number[] = [];
   perDoc.forEach((p, d) => p.mentions.forEach((m) => {
-    if (m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE') named.push({ mention: m, doc: d });
+    if (m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE') {
+      named.push(m);
+      docOf.push(d);
+    }
   }));
-  const clusters = linkEntities(named.map(({ mention, doc }) => ({ text: mention.text, type: mention.type, doc })), corrections.merges);
-  const clusterOf = new Map<EntityMention, Cluster>();
+  const clusters = linkEntities(named.map((m, i) => ({ text: m.text, type: m.type, doc: docOf[i] })), corrections.merges);
   for (const c of clusters) {
     for (const i of c.members) {
-      const m = named[i].mention;
-      m.entityId = c.id;
-      m.type = c.type;
-      clusterOf.set(m, c);
+      named[i].entityId = c.id;
+      named[i].type = c.type;
     }
   }
-  return { perDoc, clusters, clusterOf, folder };
+  return clusters;
 }

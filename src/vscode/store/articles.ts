@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
-  analyzeArticles,
+  AnalysisCancelled,
+  FolderAnalyzer,
   noCorrections,
   type Corrections,
   type NameRecogniser,
@@ -9,7 +10,8 @@ import {
   type EntityCluster,
   type Fact,
 } from '../../core';
-import { mergeAnnotations, parseSidecar, reanchorAnnotations, suggestionsFor, type Annotation } from '../../core/sidecar';
+import { isUserDecision, mergeAnnotations, parseSidecar, reanchorAnnotations, suggestionsFor, type Annotation } from '../../core/sidecar';
+import { applyEdits, type AnchorTarget } from '../../core/anchoring';
 import { log } from '../log';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
@@ -32,6 +34,13 @@ export function sidecarUri(article: vscode.Uri): vscode.Uri {
 }
 
 const decoder = new TextDecoder('utf-8');
+
+function asAnchorTarget(a: Annotation): AnchorTarget {
+  return {
+    position: { type: 'TextPositionSelector', start: a.target.start, end: a.target.end },
+    quote: { type: 'TextQuoteSelector', exact: a.target.exact, prefix: a.target.prefix, suffix: a.target.suffix },
+  };
+}
 
 /**
  * The articles of the workspace, analysed together (entities link across them), each with its
@@ -107,23 +116,34 @@ export class ArticleStore implements vscode.Disposable {
       this.pending.set(uri.toString(), await this.loadSidecar(uri, text));
     }
     if (this.token?.isCancellationRequested) return;
-    this.recogniser ??= this.loadRecogniser();
-    const recogniser = await this.recogniser;
-    this.recogniserId = recogniser.id;
+    const analyzer = await this.analyzerReady();
+    analyzer.setOptions({ recogniser: await this.recogniser!, corrections: this.corrections() });
+    const paths = new Set(inputs.map((i) => vscode.workspace.asRelativePath(i.uri)));
+    for (const p of analyzer.paths) if (!paths.has(p)) analyzer.removeArticle(p);
+    for (const i of inputs) analyzer.setArticle(vscode.workspace.asRelativePath(i.uri), i.text);
     const started = Date.now();
-    this.analysis = analyzeArticles(inputs.map((i) => ({ path: vscode.workspace.asRelativePath(i.uri), text: i.text })), {
-      recogniser,
-      corrections: this.corrections(),
-    });
+    const token = this.token;
+    try {
+      // In slices: the window stays responsive while a large folder is analysed.
+      this.analysis = await analyzer.resultSliced(15, () => !!token?.isCancellationRequested);
+    } catch (e) {
+      if (e instanceof AnalysisCancelled) {
+        log.info('analysis cancelled');
+        return;
+      }
+      throw e;
+    }
     log.info(`analysed ${inputs.length} articles in ${Date.now() - started} ms`);
     const now = new Date().toISOString();
     const next = new Map<string, ArticleState>();
-    for (let i = 0; i < inputs.length; i++) {
-      const { uri, text } = inputs[i];
-      const result = this.analysis.documents[i];
-      if (result.skipped) log.warn(`${vscode.workspace.asRelativePath(uri)} skipped: ${result.skipped}`);
+    for (const { uri, text: read } of inputs) {
+      const path = vscode.workspace.asRelativePath(uri);
+      const result = analyzer.documentResult(path);
+      if (!result) continue;
+      if (result.skipped) log.warn(`${path} skipped: ${result.skipped}`);
+      // The article may have been edited while the analysis ran: its state follows the analyser's text.
       const previous = this.states.get(uri.toString());
-      const fresh = suggestionsFor(text, result, now);
+      const text = previous && previous.text !== read ? previous.text : read;
       let userAnnotations: Annotation[] = previous?.annotations ?? [];
       let sidecarProblem = previous?.sidecarProblem;
       const loaded = this.pending.get(uri.toString());
@@ -132,9 +152,50 @@ export class ArticleStore implements vscode.Disposable {
         sidecarProblem = loaded.problem;
       }
       this.pending.delete(uri.toString());
-      next.set(uri.toString(), { uri, text, result, annotations: mergeAnnotations(fresh, userAnnotations), sidecarProblem });
+      next.set(uri.toString(), { uri, text, result, annotations: mergeAnnotations(suggestionsFor(text, result, now), userAnnotations), sidecarProblem });
     }
     this.states = next;
+    this.changed.fire();
+  }
+
+  private analyzer: FolderAnalyzer | undefined;
+  private async analyzerReady(): Promise<FolderAnalyzer> {
+    this.recogniser ??= this.loadRecogniser();
+    const recogniser = await this.recogniser;
+    this.recogniserId = recogniser.id;
+    this.analyzer ??= new FolderAnalyzer({ recogniser });
+    return this.analyzer;
+  }
+
+  /**
+   * An article was edited in the editor: user annotations follow the edit (a deleted one becomes an
+   * orphan), and only the changed paragraphs are analysed again, at once. The folder-wide view (facts,
+   * entity counts) is refreshed later by the caller, when typing pauses.
+   */
+  edited(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const state = this.get(document.uri);
+    if (!state || !this.analyzer) return;
+    const text = document.getText();
+    const edits = changes.map((c) => ({ offset: c.rangeOffset, deleteLength: c.rangeLength, insertLength: c.text.length }));
+    const decisions = state.annotations.filter(isUserDecision);
+    const moved = applyEdits(decisions.map(asAnchorTarget), edits);
+    const kept = decisions.map((a, i) => {
+      const r = moved[i];
+      if (r.status === 'orphaned' || r.start === undefined || r.end === undefined) return { ...a, orphaned: true };
+      return { ...a, target: { ...a.target, start: r.start, end: r.end, exact: text.slice(r.start, r.end) } };
+    });
+    const path = vscode.workspace.asRelativePath(document.uri);
+    if (!this.analyzer.patchable(path)) {
+      // A full analysis is due anyway (the folder changed); it will pick this text up.
+      state.annotations = [...kept, ...state.annotations.filter((a) => !isUserDecision(a))];
+      return;
+    }
+    this.analyzer.setArticle(path, text);
+    const result = this.analyzer.documentResult(path);
+    if (!result) return;
+    state.text = text;
+    state.result = result;
+    state.annotations = mergeAnnotations(suggestionsFor(text, result, new Date().toISOString()), kept);
     this.changed.fire();
   }
 
