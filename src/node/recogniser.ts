@@ -24,6 +24,13 @@ export function loadRecogniser(): NameRecogniser {
   if (!path) {
     if (process.env.MARGINALIA_RECOGNISER !== 'compromise') process.stderr.write('marginalia: models/ner-conll.bin not found; using the compromise recogniser\n');
     cached = compromiseRecogniser;
-  } else cached = nerRecogniserFromBytes(new Uint8Array(readFileSync(path)));
+  } else {
+    try {
+      cached = nerRecogniserFromBytes(new Uint8Array(readFileSync(path)));
+    } catch (e) {
+      process.stderr.write(`marginalia: cannot load ${path} (${(e as Error).message}); using the compromise recogniser\n`);
+      cached = compromiseRecogniser;
+    }
+  }
   return cached;
 }
