@@ -62,6 +62,8 @@ async function runInHost(tmpRoot) {
   let passed = 0;
   let failed = 0;
   let started = false;
+  let summarised = false;
+  let epilogue = false;
   const preamble = [];
   const logFile = join(resultsDir, 'integration.log');
   writeFileSync(logFile, '');
@@ -89,7 +91,18 @@ async function runInHost(tmpRoot) {
         }
         if (!opt.verbose && level !== 'error' && NOISE.test(text)) return;
         const m = /^integration: (\d+) passed, (\d+) failed/m.exec(text);
-        if (m) [passed, failed] = [Number(m[1]), Number(m[2])];
+        if (m) {
+          [passed, failed] = [Number(m[1]), Number(m[2])];
+          summarised = true;
+        } else if (!summarised) {
+          // Live counts from mocha's spec reporter, in case the run never gets to its summary (time-out).
+          for (const line of text.split('\n')) {
+            if (/^\s+\d+ passing/.test(line)) epilogue = true;
+            if (epilogue) continue;
+            if (/^\s+✔ /.test(line)) passed++;
+            else if (/^\s+\d+\) /.test(line)) failed++;
+          }
+        }
         (level === 'error' ? process.stderr : process.stdout).write(text + '\n');
       });
       page.exposeFunction('codeAutomationExit', (code, logs) => {
@@ -131,7 +144,7 @@ async function runInHost(tmpRoot) {
         + (started ? ' (the suite started, then went silent: a test that never settles and ignores mocha\'s timeout,'
           + ' or a blocked extension host, e.g. a long synchronous loop; see the last lines above).' : '.')
         + ` Screenshot: test-results/integration-timeout.png; code-server log: ${server.logFile} (use --keep to keep it).`);
-      return { code: 1, passed, failed: failed || 1 };
+      return { code: 1, passed, failed: failed + 1 }; // + the test that never finished
     }
     if (code !== 0 && failed === 0) failed = 1; // the run itself failed (e.g. a spec did not load)
     return { code, passed, failed };
