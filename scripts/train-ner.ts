@@ -3,7 +3,7 @@
  *
  *   npm run train:ner -- [--data DIR] [--out FILE] [--epochs N] [--seed N]
  *                        [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N]
- *                        [--threshold X] [--max-rows N] [--word-dropout P] [--eval-epochs]
+ *                        [--threshold X] [--max-rows N] [--word-dropout P] [--residual] [--eval-epochs]
  *
  * Trains only on DIR/train.txt; reports scores on DIR/dev.txt. The test split is never read.
  * Training text is rebuilt as raw text and re-tokenised with the tagger's own tokenizer,
@@ -37,6 +37,7 @@ interface Args {
   maxRows: number;
   evalEpochs: boolean;
   wordDropout: number;
+  residual: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -53,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     maxRows: Infinity,
     evalEpochs: false,
     wordDropout: 0,
+    residual: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -74,9 +76,10 @@ function parseArgs(argv: string[]): Args {
       case '--max-rows': a.maxRows = Number(v()); break;
       case '--eval-epochs': a.evalEpochs = true; break;
       case '--word-dropout': a.wordDropout = Number(v()); break;
+      case '--residual': a.residual = true; break;
       case '-h':
       case '--help':
-        console.log('usage: train-ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N] [--threshold X] [--max-rows N] [--word-dropout P] [--eval-epochs]');
+        console.log('usage: train-ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N] [--threshold X] [--max-rows N] [--word-dropout P] [--residual] [--eval-epochs]');
         process.exit(0);
         break;
       default:
@@ -181,18 +184,21 @@ function main() {
 
   const feats1 = train.map((d) => extractDocument(d.tokens).map(flattenFeatures));
   log('pass-1 features extracted');
-  const devEval = (passes: LinearWeights[]) => (info: { epoch: number; errors: number; tokens: number; ms: number; snapshot: () => LinearWeights }) => {
+  const devEval = (passes: LinearWeights[], residual = false) => (info: { epoch: number; errors: number; tokens: number; ms: number; snapshot: () => LinearWeights }) => {
     let extra = '';
-    if (args.evalEpochs) extra = ' | dev ' + fmtF(evaluateDev(mkData([...passes, info.snapshot()]), devDocs).scores);
+    if (args.evalEpochs) extra = ' | dev ' + fmtF(evaluateDev(mkData([...passes, { ...info.snapshot(), residual }]), devDocs).scores);
     log(`  epoch ${info.epoch}: ${info.errors} token errors / ${info.tokens} (${info.ms} ms)${extra}`);
   };
 
   let pass1Train: Int8Array[][] | null = null;
+  // Residual second pass: the jackknifed first-pass emission scores of each training sentence.
+  let pass1Em: Float32Array[][] = [];
   if (args.passes === 2) {
     // Jackknife: first-pass labels for each training fold from a model trained on the other folds.
     const rand = rng(args.seed + 101);
     const fold = train.map(() => Math.floor(rand() * args.folds));
     pass1Train = train.map(() => []);
+    pass1Em = train.map(() => []);
     for (let k = 0; k < args.folds; k++) {
       const idx = train.map((_, i) => i).filter((i) => fold[i] !== k);
       const w = trainPerceptron(sentencesOf(idx.map((i) => train[i]), idx.map((i) => feats1[i])), {
@@ -200,7 +206,9 @@ function main() {
       });
       const m = new LinearModel(quantise(w));
       train.forEach((_, i) => {
-        if (fold[i] === k) pass1Train![i] = tagWith(m, feats1[i]);
+        if (fold[i] !== k) return;
+        pass1Train![i] = tagWith(m, feats1[i]);
+        if (args.residual) pass1Em[i] = feats1[i].map((f) => m.emissionsFlat(f).slice(0, (f.offsets.length - 1) * L));
       });
       log(`jackknife fold ${k + 1}/${args.folds} done (${idx.length} training documents)`);
     }
@@ -214,13 +222,18 @@ function main() {
   if (args.passes === 2) {
     const feats2 = train.map((d, i) => {
       const extra = extractSecondPass(d.tokens, pass1Train![i]);
-      return feats1[i].map((f, si) => mergeFeatures(f, extra[si]));
+      return args.residual ? extra : feats1[i].map((f, si) => mergeFeatures(f, extra[si]));
     });
-    log(`training pass 2 (${args.epochs} epochs)`);
-    const w2 = trainPerceptron(sentencesOf(train, feats2), {
-      L, epochs: args.epochs, seed: args.seed + 7, minCount: args.minCount, wordDropout: args.wordDropout, onEpoch: devEval([w1]),
+    const data2 = sentencesOf(train, feats2);
+    if (args.residual) {
+      let k = 0;
+      train.forEach((d, i) => d.gold.forEach((_, si) => (data2[k++].base = pass1Em[i][si])));
+    }
+    log(`training pass 2${args.residual ? ' (residual: first-pass scores + document features)' : ''} (${args.epochs} epochs)`);
+    const w2 = trainPerceptron(data2, {
+      L, epochs: args.epochs, seed: args.seed + 7, minCount: args.minCount, wordDropout: args.wordDropout, onEpoch: devEval([w1], args.residual),
     });
-    passes.push(w2);
+    passes.push({ ...w2, residual: args.residual });
   }
   const trainMs = Date.now() - t0;
 
@@ -238,7 +251,7 @@ function main() {
   const id = `ner-conll-f${FEATURE_VERSION}-${(h >>> 0).toString(16).padStart(8, '0')}`;
   const meta = {
     trainedOn: 'CoNLL-2003 English train.txt', epochs: args.epochs, epochs1: args.epochs1, seed: args.seed,
-    passes: args.passes, folds: args.folds, minCount: args.minCount, wordDropout: args.wordDropout, threshold: args.threshold,
+    passes: args.passes, residual: args.residual, folds: args.folds, minCount: args.minCount, wordDropout: args.wordDropout, threshold: args.threshold,
   };
   const bytes = encodeModel({ ...quantised, meta, id });
   // Score exactly what is shipped: the decoded (quantised) model, run on raw dev text.

@@ -96,6 +96,36 @@ test('the tagging-time scorer gives the same emissions as the flat-feature path 
   });
 });
 
+test('a residual second pass adds its extra features to the first pass scores', () => {
+  const doc = [['Boris', 'Johnson', 'visited', 'Paris', '.'], ['Johnson', 'left', '.']];
+  const base = extractDocument(doc);
+  const extra = extractSecondPass(doc, base.map((f) => new Int8Array(f.offsets.length - 1)));
+  const baseKeys = new Set<number>();
+  for (const f of base) for (const k of flattenFeatures(f).keys) baseKeys.add(k);
+  const extraKeys = new Set<number>();
+  for (const f of extra) for (const k of f.keys) extraKeys.add(k);
+  const r = rng(5);
+  const mk = (keys: Set<number>, residual: boolean): LinearWeights => ({
+    L, keys: Int32Array.from(keys), weights: Float32Array.from({ length: keys.size * L }, () => r() - 0.5),
+    trans: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L), residual,
+  });
+  const w1 = quantise(mk(baseKeys, false));
+  const w2 = quantise(mk(extraKeys, true));
+  const mp = new MultiPassModel([w1, w2]);
+  assert.deepEqual(mp.residual, [false, true]);
+  base.forEach((f, si) => {
+    const prep = mp.prepare(f);
+    const nL = (f.offsets.length - 1) * L;
+    const first = mp.emissions(0, prep).slice(0, nL);
+    const second = mp.emissions(1, prep, extra[si], first).slice(0, nL);
+    const own = new LinearModel(w2).emissionsFlat(extra[si]);
+    for (let i = 0; i < nL; i++) assert.ok(Math.abs(second[i] - (first[i] + own[i])) < 1e-4);
+  });
+  // A residual model round-trips through createNerModel and tags.
+  const model = createNerModel({ id: 'resid', featureVersion: FEATURE_VERSION, types: [...NER_TYPES], passes: [w1, w2], scoreScale: 1 });
+  assert.ok(Array.isArray(model.recognise('Boris Johnson visited Paris.', [{ start: 0, end: 28 }])));
+});
+
 test('trainPerceptron learns a toy tagging task and is deterministic', () => {
   const names = ['Alice', 'Boris', 'Chen', 'Dmitri', 'Elena'];
   const places = ['Paris', 'Oslo', 'Lima', 'Kyiv', 'Accra'];

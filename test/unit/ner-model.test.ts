@@ -29,7 +29,7 @@ function sample(): NerModelData {
     id: 'ner-test-1',
     featureVersion: FEATURE_VERSION,
     types: ['PER', 'ORG', 'LOC', 'MISC'],
-    passes: [quantise(randomWeights(500, 1)), quantise(randomWeights(300, 2))],
+    passes: [quantise(randomWeights(500, 1)), quantise({ ...randomWeights(300, 2), residual: true })],
     scoreScale: 4,
     meta: { seed: 1, note: 'round trip' },
   };
@@ -48,6 +48,7 @@ test('encodeModel / decodeModel round trip', () => {
   data.passes.forEach((p, pi) => {
     const q = back.passes[pi];
     assert.equal(q.scale, p.scale);
+    assert.equal(q.residual, p.residual);
     assert.deepEqual(q.trans, p.trans);
     assert.deepEqual(q.start, p.start);
     assert.deepEqual(q.end, p.end);

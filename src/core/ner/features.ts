@@ -19,7 +19,7 @@ import { combine, hashString } from './hash';
 import { normaliseToken } from './tokenize';
 
 /** Bump when feature extraction changes: models record the version they were trained with. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 // Capitalisation classes.
 export const CAP_NONE = 0; // no letters
@@ -128,6 +128,7 @@ const T_DOC_LOWER = T(), T_DOC_CAPMID = T(), T_DOC_FORM = T(), T_DOC_ONLYCAPS = 
 const T_P1_ANY = T(), T_P1_MAJ = T(), T_P1_NONE = T();
 const T_WM1_W = T(), T_LM1_LM2 = T(), T_LP1_LP2 = T();
 const T_NODOT = T(), T_P1_UNIT = T(), T_P1_MULTI = T(), T_P1_LAST = T(), T_P1_SELF = T(), T_P1_PREV = T(), T_P1_NEXT = T();
+const T_P1_SELF_SHAPE = T(), T_P1_TRI = T(), T_P1_MAJ_SHAPE = T(), T_P1_MULTI_SELF = T(), T_P1_UNIT_SELF = T();
 
 const wordCache = new Map<string, WordInfo>();
 const WORD_CACHE_MAX = 200_000;
@@ -377,7 +378,7 @@ export function extractSecondPass(doc: readonly (readonly string[])[] | readonly
   for (let si = 0; si < infos.length; si++) {
     const ws = infos[si];
     const n = ws.length;
-    ensure(n * 16 + 16);
+    ensure(n * 32 + 32);
     const offsets = new Int32Array(n + 1);
     let p = 0;
     for (let i = 0; i < n; i++) {
@@ -385,8 +386,12 @@ export function extractSecondPass(doc: readonly (readonly string[])[] | readonly
       const c = ws[i];
       const own = pass1[si][i];
       buf[p++] = combine(T_P1_SELF, own);
-      buf[p++] = combine(T_P1_PREV, i > 0 ? pass1[si][i - 1] : -1);
-      buf[p++] = combine(T_P1_NEXT, i + 1 < n ? pass1[si][i + 1] : -1);
+      const prev = i > 0 ? pass1[si][i - 1] : -1;
+      const next = i + 1 < n ? pass1[si][i + 1] : -1;
+      buf[p++] = combine(T_P1_PREV, prev);
+      buf[p++] = combine(T_P1_NEXT, next);
+      buf[p++] = combine(combine(T_P1_SELF_SHAPE, own), c.short);
+      buf[p++] = combine(combine(combine(T_P1_TRI, prev), own), next);
       if (c.letters === 0) continue;
       const a = agg.get(c.lower)!;
       byType.fill(0);
@@ -408,8 +413,14 @@ export function extractSecondPass(doc: readonly (readonly string[])[] | readonly
         }
       }
       for (let t = 1; t < 5; t++) {
-        if (unit & (1 << t)) buf[p++] = combine(T_P1_UNIT, t);
-        if (multi & (1 << t)) buf[p++] = combine(T_P1_MULTI, t);
+        if (unit & (1 << t)) {
+          buf[p++] = combine(T_P1_UNIT, t);
+          buf[p++] = combine(combine(T_P1_UNIT_SELF, t), own);
+        }
+        if (multi & (1 << t)) {
+          buf[p++] = combine(T_P1_MULTI, t);
+          buf[p++] = combine(combine(T_P1_MULTI_SELF, t), own);
+        }
         if (last & (1 << t)) buf[p++] = combine(T_P1_LAST, t);
       }
       if (total === 0) {
@@ -419,6 +430,7 @@ export function extractSecondPass(doc: readonly (readonly string[])[] | readonly
       let best = 0;
       for (let t = 1; t < 5; t++) if (byType[t] > byType[best]) best = t;
       buf[p++] = combine(combine(T_P1_MAJ, best), c.cap === CAP_LOWER ? 0 : 1);
+      buf[p++] = combine(combine(T_P1_MAJ_SHAPE, best), c.short);
       for (let t = 1; t < 5; t++) if (byType[t] > 0) buf[p++] = combine(T_P1_ANY, t);
     }
     offsets[n] = p;

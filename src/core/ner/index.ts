@@ -87,20 +87,25 @@ class LinearNerModel implements NerModel {
     const prepared = base.map((f) => model.prepare(f));
     let labels: Int8Array[] = [];
     const margins: Float64Array[] = [];
+    let previous: Float32Array[] = [];
     for (let p = 0; p < model.passes; p++) {
       const last = p === model.passes - 1;
       const extra = p > 0 ? extractSecondPass(base, labels) : null;
       const tr = model.trs[p];
+      const keep = !last && model.residual[p + 1];
+      const kept: Float32Array[] = [];
       const next: Int8Array[] = [];
       for (let si = 0; si < base.length; si++) {
-        const em = model.emissions(p, prepared[si], extra ? extra[si] : undefined);
+        const em = model.emissions(p, prepared[si], extra ? extra[si] : undefined, previous[si]);
         const n = base[si].offsets.length - 1;
+        if (keep) kept.push(em.slice(0, n * model.L));
         const y = new Int8Array(n);
         viterbi(em, n, tr, y);
         next.push(y);
         if (last && withMargins) margins.push(y.some((l) => l !== 0) ? labelMargins(em, n, tr, y, true) : NO_MARGINS);
       }
       labels = next;
+      previous = kept;
     }
     return { labels, margins };
   }

@@ -20,6 +20,11 @@ export interface LinearWeights {
   trans: Float32Array;
   start: Float32Array;
   end: Float32Array;
+  /**
+   * A residual pass scores only its own (extra) features and adds them to the
+   * previous pass's emission scores, instead of re-scoring the base features.
+   */
+  residual?: boolean;
 }
 
 /** Weights quantised to int8: weight = q * scale. */
@@ -31,6 +36,7 @@ export interface QuantisedWeights {
   trans: Float32Array;
   start: Float32Array;
   end: Float32Array;
+  residual?: boolean;
 }
 
 export function quantise(w: LinearWeights): QuantisedWeights {
@@ -39,7 +45,7 @@ export function quantise(w: LinearWeights): QuantisedWeights {
   const scale = maxAbs > 0 ? maxAbs / 127 : 1;
   const q = new Int8Array(w.weights.length);
   for (let i = 0; i < q.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(w.weights[i] / scale)));
-  return { L: w.L, keys: w.keys, q, scale, trans: w.trans, start: w.start, end: w.end };
+  return { L: w.L, keys: w.keys, q, scale, trans: w.trans, start: w.start, end: w.end, residual: w.residual };
 }
 
 /**

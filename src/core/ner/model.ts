@@ -47,6 +47,7 @@ interface PassHeader {
   L: number;
   rows: number;
   scale: number;
+  residual?: boolean;
   keys: SectionRef;
   weights: SectionRef;
   transitions: SectionRef;
@@ -129,6 +130,7 @@ export function encodeModel(data: NerModelData): Uint8Array {
       L,
       rows,
       scale: p.scale,
+      ...(p.residual ? { residual: true } : {}),
       keys: add(writeVarints(ukeys)),
       weights: add(new Uint8Array(q.buffer)),
       transitions: add(new Uint8Array(tr.buffer)),
@@ -194,6 +196,7 @@ export function decodeModel(bytes: Uint8Array): NerModelData {
       keys,
       q,
       scale: p.scale,
+      ...(p.residual ? { residual: true } : {}),
       trans: tr.slice(0, L * L),
       start: tr.slice(L * L, L * L + L),
       end: tr.slice(L * L + L, L * L + 2 * L),

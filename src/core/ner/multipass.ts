@@ -37,6 +37,8 @@ export class MultiPassModel {
   private readonly shift: number;
   private readonly table: Int32Array;
   private readonly qs: Int8Array[];
+  /** Per pass: whether it adds its extra features to the previous pass's emissions. */
+  readonly residual: boolean[];
   private readonly scales: number[];
   private wordCache = new Map<WordInfo, number>();
   private slab = new Int32Array(0);
@@ -50,6 +52,7 @@ export class MultiPassModel {
     if (ws.some((w) => w.L !== L)) throw new Error('NER model: passes disagree on the label count');
     this.passes = ws.length;
     this.qs = ws.map((w) => w.q);
+    this.residual = ws.map((w, p) => p > 0 && w.residual === true);
     this.scales = ws.map((w) => w.scale);
     this.trs = ws.map((w) => constrainTransitions(L, w.trans, w.start, w.end));
     const total = ws.reduce((a, w) => a + w.keys.length, 0);
@@ -170,7 +173,7 @@ export class MultiPassModel {
    * sums, the base context features, and optional extra keys.
    * The returned buffer is reused by the next call.
    */
-  emissions(p: number, prep: PreparedSentence, extra?: SentenceFeatures): Float32Array {
+  emissions(p: number, prep: PreparedSentence, extra?: SentenceFeatures, previous?: Float32Array): Float32Array {
     const { f, slots } = prep;
     const L = this.L;
     const n = f.offsets.length - 1;
@@ -179,6 +182,16 @@ export class MultiPassModel {
       this.em = new Float32Array(this.acc.length);
     }
     const acc = this.acc;
+    if (this.residual[p]) {
+      // Previous pass's scores plus this pass's extra features.
+      if (!previous) throw new Error('NER: a residual pass needs the previous emissions');
+      acc.fill(0, 0, n * L);
+      if (extra) this.addExtra(p, extra, n, acc);
+      const em = this.em;
+      const scale = this.scales[p];
+      for (let i = 0; i < n * L; i++) em[i] = previous[i] + acc[i] * scale;
+      return em;
+    }
     if (prep.generation !== this.generation) {
       this.wordOffsets(f.padded, prep.words);
       prep.generation = this.generation;
@@ -210,24 +223,29 @@ export class MultiPassModel {
         for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
       }
     }
-    if (extra) {
-      const keys = extra.keys;
-      const eo = extra.offsets;
-      for (let i = 0; i < n; i++) {
-        const base = i * L;
-        for (let j = eo[i]; j < eo[i + 1]; j++) {
-          const s = this.slot(keys[j]);
-          if (s < 0) continue;
-          let row = table[s * SLOT + 1 + p];
-          if (row === 0) continue;
-          row -= 1;
-          for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
-        }
-      }
-    }
+    if (extra) this.addExtra(p, extra, n, acc);
     const em = this.em;
     const scale = this.scales[p];
     for (let i = 0; i < n * L; i++) em[i] = acc[i] * scale;
     return em;
+  }
+
+  private addExtra(p: number, extra: SentenceFeatures, n: number, acc: Int32Array): void {
+    const L = this.L;
+    const table = this.table;
+    const q = this.qs[p];
+    const keys = extra.keys;
+    const eo = extra.offsets;
+    for (let i = 0; i < n; i++) {
+      const base = i * L;
+      for (let j = eo[i]; j < eo[i + 1]; j++) {
+        const s = this.slot(keys[j]);
+        if (s < 0) continue;
+        let row = table[s * SLOT + 1 + p];
+        if (row === 0) continue;
+        row -= 1;
+        for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
+      }
+    }
   }
 }

@@ -11,6 +11,8 @@ import type { LinearWeights } from './linear';
 export interface TrainingSentence {
   feats: SentenceFeatures;
   gold: Int8Array;
+  /** Fixed emission scores added to the model's (n * L), e.g. a previous pass's, for a residual model. */
+  base?: Float32Array;
 }
 
 export interface TrainOptions {
@@ -59,7 +61,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
   const F = keyList.length;
 
   // Sentences as row offsets (row * L); pruned features dropped.
-  const rows: { idx: Int32Array; offsets: Int32Array; ident: Uint8Array; gold: Int8Array }[] = data.map((s) => {
+  const rows: { idx: Int32Array; offsets: Int32Array; ident: Uint8Array; gold: Int8Array; base?: Float32Array }[] = data.map((s) => {
     const n = s.feats.offsets.length - 1;
     const idx: number[] = [];
     const offsets = new Int32Array(n + 1);
@@ -76,7 +78,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
       }
     }
     offsets[n] = idx.length;
-    return { idx: Int32Array.from(idx), offsets, ident, gold: s.gold };
+    return { idx: Int32Array.from(idx), offsets, ident, gold: s.gold, base: s.base };
   });
   index.clear();
 
@@ -120,14 +122,15 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     let errors = 0;
     let tokens = 0;
     for (const si of order) {
-      const { idx, offsets, ident, gold } = rows[si];
+      const { idx, offsets, ident, gold, base: fixed } = rows[si];
       const n = gold.length;
       tokens += n;
       if (skip.length < n) skip = new Uint8Array(n * 2);
       for (let i = 0; i < n; i++) skip[i] = dropout > 0 && ident[i] > 0 && rand() < dropout ? ident[i] : 0;
       if (em.length < n * L) em = new Float64Array(n * L * 2);
       if (pred.length < n) pred = new Int8Array(n * 2);
-      em.fill(0, 0, n * L);
+      if (fixed) em.set(fixed.subarray(0, n * L));
+      else em.fill(0, 0, n * L);
       for (let i = 0; i < n; i++) {
         const base = i * L;
         for (let j = offsets[i] + skip[i]; j < offsets[i + 1]; j++) {
