@@ -47,8 +47,9 @@ export function recogniseNames(doc: ArticleDocument, recogniser: NameRecogniser,
  */
 function buildLexicon(found: { text: string; type: NameSpan['type'] }[]): NameLexicon {
   const lexicon = new NameLexicon();
-  for (const n of found) lexicon.add(n.text, n.type);
   const single = new Set(found.filter((n) => !/\s/.test(n.text)).map((n) => n.text));
+  // A span made only of names that stand alone (`Biden Putin`) is not a name of its own: it is split.
+  for (const n of found) if (!n.text.split(/[\s-]+/).every((w) => single.has(w)) || !/[\s-]/.test(n.text)) lexicon.add(n.text, n.type);
   for (const n of found) {
     const words = n.text.split(/\s+/);
     if (n.type === 'PERSON' && words.length >= 2 && !single.has(words[0])) lexicon.add(words[words.length - 1], 'PERSON');
