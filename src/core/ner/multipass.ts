@@ -18,8 +18,8 @@ const SLOT = 4;
 /** A sentence's base features resolved against the model, shared by the passes. */
 export interface PreparedSentence {
   f: TokenFeatures;
-  /** Table slot of each context key (-1 = absent). */
-  slots: Int32Array;
+  /** Per pass, the weight-row offset + 1 of each context key (0 = no weights in that pass). */
+  rows: Int32Array[];
   /** Word-cache offset of each padded word. */
   words: Int32Array;
   generation: number;
@@ -87,14 +87,6 @@ export class MultiPassModel {
       s = (s + 1) & mask;
     }
     return -1;
-  }
-
-  /** Slots of all keys of a feature set (-1 where absent), to be shared by the passes. */
-  slots(f: SentenceFeatures): Int32Array {
-    const keys = f.keys;
-    const out = new Int32Array(keys.length);
-    for (let j = 0; j < keys.length; j++) out[j] = this.slot(keys[j]);
-    return out;
   }
 
   /** Offset into `slab` of the word's group sums: for pass p and group g at off + (p * 5 + g) * L. */
@@ -165,7 +157,16 @@ export class MultiPassModel {
     if (f.padded.length > WORD_SLAB_WORDS) throw new Error('NER: sentence too long');
     const words = new Int32Array(f.padded.length);
     this.wordOffsets(f.padded, words);
-    return { f, slots: this.slots(f), words, generation: this.generation };
+    const keys = f.keys;
+    const rows: Int32Array[] = [];
+    for (let p = 0; p < this.passes; p++) rows.push(new Int32Array(keys.length));
+    const table = this.table;
+    for (let j = 0; j < keys.length; j++) {
+      const s = this.slot(keys[j]);
+      if (s < 0) continue;
+      for (let p = 0; p < this.passes; p++) rows[p][j] = table[s * SLOT + 1 + p];
+    }
+    return { f, rows, words, generation: this.generation };
   }
 
   /**
@@ -174,7 +175,7 @@ export class MultiPassModel {
    * The returned buffer is reused by the next call.
    */
   emissions(p: number, prep: PreparedSentence, extra?: SentenceFeatures, previous?: Float32Array): Float32Array {
-    const { f, slots } = prep;
+    const f = prep.f;
     const L = this.L;
     const n = f.offsets.length - 1;
     if (this.acc.length < n * L) {
@@ -208,16 +209,14 @@ export class MultiPassModel {
       const a4 = offs[i + 4] + pg + 4 * L;
       for (let l = 0; l < L; l++) acc[base + l] = v[a0 + l] + v[a1 + l] + v[a2 + l] + v[a3 + l] + v[a4 + l];
     }
-    const table = this.table;
     const q = this.qs[p];
     const offsets = f.offsets;
+    const rows = prep.rows[p];
     for (let i = 0; i < n; i++) {
       const base = i * L;
       const end = offsets[i + 1];
       for (let j = offsets[i]; j < end; j++) {
-        const s = slots[j];
-        if (s < 0) continue;
-        let row = table[s * SLOT + 1 + p];
+        let row = rows[j];
         if (row === 0) continue;
         row -= 1;
         for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
