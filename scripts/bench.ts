@@ -5,13 +5,17 @@
  * Builds every input itself: the seeds, the CoNLL-2003 documents turned back into text, a 1 MB article
  * made of the seeds repeated, 10,000 annotations on it, a temp folder of ~1,000 articles.
  *
- * Usage: node out/scripts/bench.js [--conll DIR] [--quick] [--no-host] [--only a,b] [--verbose]
+ * Usage: node out/scripts/bench.js [--conll DIR] [--quick] [--no-host] [--only a,b] [--verbose] [--host-profile]
  *   --conll DIR  CoNLL-2003 folder with dev.txt and train.txt (default ../shared/data/conll2003 beside
  *                the repo). Without it the corpus is the seeds alone and the folder figures are skipped.
  *   --quick      fewer edits, a smaller naive sample, no extension host (about a minute).
  *   --no-host    skip the real-VS-Code part (code-server + Chromium).
  *   --only LIST  run only these sections: model, analysis, edits, anchoring, sidecar, bundle, folder, host.
  *   --verbose    copy the extension host's log to stderr.
+ *   --host-profile  profile the extension host during activation and analyzeFolder: .bench/host-*.cpuprofile.
+ * For readable CPU profiles build without --production (node scripts/build.mjs), then run e.g.
+ * `node --cpu-prof out/scripts/bench.js --only edits`; the extension host's profile needs a
+ * non-minified dist/ too.
  * Units: KB = 1,000 and MB = 1,000,000 bytes of UTF-8 text; ms = wall clock, measured with performance.now().
  */
 import { spawn } from 'node:child_process';
@@ -38,6 +42,7 @@ interface Options {
   host: boolean;
   only: Set<Section>;
   verbose: boolean;
+  hostProfile: boolean;
 }
 
 function parseOptions(root: string): Options {
@@ -56,6 +61,7 @@ function parseOptions(root: string): Options {
     host: !args.includes('--no-host') && !(quick && !only),
     only: sections,
     verbose: args.includes('--verbose'),
+    hostProfile: args.includes('--host-profile'),
   };
 }
 
@@ -428,7 +434,7 @@ async function hostFigures(root: string, articles: readonly Article[], tmp: stri
   const timeoutMs = Math.max(120, Math.min(240, 290 - elapsedS)) * 1000;
   let outcome;
   try {
-    outcome = await runHostBench(root, tmp, articles, timeoutMs, opts.verbose);
+    outcome = await runHostBench(root, tmp, articles, timeoutMs, opts.verbose, opts.hostProfile);
   } catch (e) {
     return skipAll(`the harness failed: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -45,7 +45,7 @@ function writeArticles(dir: string, articles: readonly Article[]): void {
  * limits the extension to the seeds, so activation and first highlights are measured on the five seeds,
  * and the large folder is analysed only by the timed `marginalia.analyzeFolder`.
  */
-export async function runHostBench(root: string, tmp: string, folderArticles: readonly Article[], timeoutMs: number, verbose: boolean): Promise<HostOutcome> {
+export async function runHostBench(root: string, tmp: string, folderArticles: readonly Article[], timeoutMs: number, verbose: boolean, profile: boolean): Promise<HostOutcome> {
   const server = await import(pathToFileURL(path.join(root, 'scripts/code-server/server.mjs')).href);
   const ws = path.join(tmp, 'host-workspace');
   const seeds = server.copySeeds(ws) as string;
@@ -57,6 +57,8 @@ export async function runHostBench(root: string, tmp: string, folderArticles: re
   process.env.MARGINALIA_BENCH_SEED = `seeds/${seed}`;
   process.env.MARGINALIA_BENCH_ALL = '**/*.txt';
   process.env.MARGINALIA_BENCH_ARTICLES = String(folderArticles.length + fs.readdirSync(seeds).length);
+  if (profile) process.env.MARGINALIA_BENCH_PROFILE_DIR = path.join(root, '.bench');
+  else delete process.env.MARGINALIA_BENCH_PROFILE_DIR;
 
   const figures: HostFigure[] = [];
   const notes: string[] = [];

@@ -13,13 +13,18 @@
 //      while a setInterval(…, 10) monitor records how late each tick is (the event loop was blocked that
 //      long); perf_hooks' monitorEventLoopDelay gives a second opinion.
 // CPU times are of the whole extension-host process (the extension and VS Code's own work in it).
+// With MARGINALIA_BENCH_PROFILE_DIR set (bench --host-profile) the host profiles itself with node:inspector
+// and writes host-activation.cpuprofile and host-analyze-folder.cpuprofile there (timings then include
+// the profiler's overhead).
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import Module from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 interface Api {
-  store: { get(uri: vscode.Uri): unknown; all: unknown[] };
+  store: { get(uri: vscode.Uri): unknown; all: unknown[]; onDidChange?: vscode.Event<void> };
   ready: Promise<void>;
 }
 
@@ -33,6 +38,27 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
+
+/** Runs `f` under the V8 sampling profiler when MARGINALIA_BENCH_PROFILE_DIR is set. */
+async function profiled<T>(name: string, f: () => Promise<T>): Promise<T> {
+  const dir = process.env.MARGINALIA_BENCH_PROFILE_DIR;
+  if (!dir) return f();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await f();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `host-${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+    note(`profile written to ${path.join(dir, `host-${name}.cpuprofile`)}`);
+  }
+}
 
 /**
  * Times the loading of `main` (the extension's bundle) and its exported activate() while `f` runs, by
@@ -72,15 +98,8 @@ async function withLoadTiming<T>(main: string, f: () => Promise<T>): Promise<{ r
   }
 }
 
-export async function run(): Promise<void> {
-  const ext = vscode.extensions.getExtension<Api>('marginalia.marginalia');
-  if (!ext) throw new Error('extension marginalia.marginalia is not loaded');
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) throw new Error('no workspace folder');
-  const seed = vscode.Uri.joinPath(folder, process.env.MARGINALIA_BENCH_SEED ?? 'seeds/000.txt');
-  if (ext.isActive) note('the extension was already active before the bench started: activation time is not a cold one');
-
-  // 1 + 2. Activation, then the first highlights on a seed.
+/** 1 + 2. Activation, then the first highlights on a seed. Returns the API, or undefined when activation failed. */
+async function activation(ext: vscode.Extension<Api>, seed: vscode.Uri): Promise<Api | undefined> {
   const main = path.resolve(ext.extensionPath, (ext.packageJSON as { main?: string }).main ?? 'dist/extension.js');
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -91,7 +110,8 @@ export async function run(): Promise<void> {
     api = r.result;
     timing = r;
   } catch (e) {
-    return fail('activate()', e);
+    fail('activate()', e);
+    return undefined;
   }
   const t1 = performance.now();
   say('activation', t1 - t0, 'ms');
@@ -110,25 +130,11 @@ export async function run(): Promise<void> {
     say('first highlights CPU', cpuMs(c0), 'ms');
   } else note('the seed never got a state within 30 s of activation');
   say('articles after activation', api.store.all.length, 'count');
+  return api;
+}
 
-  // Let the editor-open debounce (400 ms) and its re-analysis pass before the next measurement.
-  await sleep(1000);
-  // Widen `marginalia.articles` to the whole folder. The settings file is written directly (not through
-  // a configuration update, which saves a text model and runs save participants) and the change awaited.
-  const changed = new Promise<boolean>((resolve) => {
-    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('marginalia.articles')) return;
-      sub.dispose();
-      resolve(true);
-    });
-    setTimeout(() => resolve(false), 10_000);
-  });
-  const settings = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
-  await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify({ 'marginalia.articles': process.env.MARGINALIA_BENCH_ALL ?? '**/*.txt' }) + '\n'));
-  if (!(await changed)) note('the widened marginalia.articles setting was not seen within 10 s');
-  await sleep(300);
-
-  // 3. Event-loop blocking while the whole folder is analysed.
+/** 3. Event-loop blocking while the whole folder is analysed. */
+async function analyzeFolder(api: Api): Promise<void> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   let last = performance.now();
   let longest = 0;
@@ -165,4 +171,41 @@ export async function run(): Promise<void> {
   say('monitorEventLoopDelay max', histogram.max / 1e6, 'ms');
   const expected = Number(process.env.MARGINALIA_BENCH_ARTICLES ?? 0);
   if (expected && api.store.all.length < expected) note(`only ${api.store.all.length} of ${expected} articles were in the store after analyzeFolder`);
+}
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<Api>('marginalia.marginalia');
+  if (!ext) throw new Error('extension marginalia.marginalia is not loaded');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder');
+  const seed = vscode.Uri.joinPath(folder, process.env.MARGINALIA_BENCH_SEED ?? 'seeds/000.txt');
+  if (ext.isActive) note('the extension was already active before the bench started: activation time is not a cold one');
+
+  const api = await profiled('activation', () => activation(ext, seed));
+  if (!api) return;
+
+  // Let the editor-open debounce and its re-analysis pass before the next measurement: wait until the
+  // store has not changed for 2 s (at most 20 s), so no refresh overlaps the timed analyzeFolder.
+  let lastChange = performance.now();
+  const sub = api.store.onDidChange?.(() => (lastChange = performance.now()));
+  const quietBy = performance.now() + 20_000;
+  await sleep(2000);
+  while (performance.now() - lastChange < 2000 && performance.now() < quietBy) await sleep(100);
+  sub?.dispose();
+  // Widen `marginalia.articles` to the whole folder. The settings file is written directly (not through
+  // a configuration update, which saves a text model and runs save participants) and the change awaited.
+  const changed = new Promise<boolean>((resolve) => {
+    const s = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('marginalia.articles')) return;
+      s.dispose();
+      resolve(true);
+    });
+    setTimeout(() => resolve(false), 10_000);
+  });
+  const settings = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
+  await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify({ 'marginalia.articles': process.env.MARGINALIA_BENCH_ALL ?? '**/*.txt' }) + '\n'));
+  if (!(await changed)) note('the widened marginalia.articles setting was not seen within 10 s');
+  await sleep(300);
+
+  await profiled('analyze-folder', () => analyzeFolder(api));
 }
