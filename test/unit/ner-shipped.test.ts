@@ -105,3 +105,15 @@ test('shipped model: spans are sorted, inside the given sentences, and nothing i
   assert.deepEqual(model().recognise('', []), []);
   assert.deepEqual(model().recognise('   ', [{ start: 0, end: 3 }]), []);
 });
+
+test('shipped model: very long sentences, out-of-range and inverted sentence bounds', () => {
+  const unit = 'Angela Merkel met Emmanuel Macron in Paris and ';
+  const text = unit.repeat(120) + 'left.';
+  const spans = model().recognise(text, [{ start: -5, end: text.length + 10 }]);
+  assert.ok(spans.length >= 300, `found ${spans.length} spans`);
+  for (const s of spans) {
+    assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+    assert.ok(['Angela Merkel', 'Emmanuel Macron', 'Paris', 'Merkel', 'Angela', 'Emmanuel', 'Macron'].includes(text.slice(s.start, s.end)), text.slice(s.start, s.end));
+  }
+  assert.deepEqual(model().recognise(text, [{ start: 20, end: 10 }]), []);
+});
