@@ -1,9 +1,10 @@
 /**
  * Tagging-time scorer for a stack of linear models (the passes) that share
- * their base features. One open-addressing table holds the union of the passes'
- * feature keys with each pass's row, so a feature is looked up once for all
- * passes; per-word sums of the word-only feature groups are cached for all
- * passes at once.
+ * their base features. The passes' feature keys are merged into one row space
+ * (a feature missing from a pass has an all-zero row there), so one compact
+ * open-addressing table (key → row, 8 bytes a slot) serves all passes and a
+ * feature is looked up once per sentence; per-word sums of the word-only
+ * feature groups are cached for all passes at once.
  */
 
 import { constrainTransitions, type Transitions } from './decode';
@@ -12,14 +13,14 @@ import type { QuantisedWeights } from './linear';
 
 /** Words whose feature-group sums are cached (the cache is reset when full). */
 const WORD_SLAB_WORDS = 16384;
-/** Ints per table slot: key, row * L + 1 (0 = absent) for each of up to two passes, in-use flag. */
-const SLOT = 4;
+/** Ints per table slot: key, row * L + 1 (0 = empty slot). */
+const SLOT = 2;
 
 /** A sentence's base features resolved against the model, shared by the passes. */
 export interface PreparedSentence {
   f: TokenFeatures;
-  /** Per pass, the weight-row offset + 1 of each context key (0 = no weights in that pass). */
-  rows: Int32Array[];
+  /** Weight-row offset + 1 of each context key (0 = unknown feature). */
+  rows: Int32Array;
   /** Word-cache offset of each padded word. */
   words: Int32Array;
   generation: number;
@@ -47,46 +48,64 @@ export class MultiPassModel {
   private em = new Float32Array(0);
 
   constructor(ws: readonly QuantisedWeights[]) {
-    if (ws.length < 1 || ws.length > SLOT - 2) throw new Error(`NER model: 1 to ${SLOT - 2} passes supported`);
+    if (ws.length < 1) throw new Error('NER model: no passes');
     const L = (this.L = ws[0].L);
     if (ws.some((w) => w.L !== L)) throw new Error('NER model: passes disagree on the label count');
     this.passes = ws.length;
-    this.qs = ws.map((w) => w.q);
     this.residual = ws.map((w, p) => p > 0 && w.residual === true);
     this.scales = ws.map((w) => w.scale);
     this.trs = ws.map((w) => constrainTransitions(L, w.trans, w.start, w.end));
     const total = ws.reduce((a, w) => a + w.keys.length, 0);
     let bits = 4;
-    while (1 << bits < total * 1.5) bits++;
+    while (1 << bits < total * 1.25) bits++;
     const size = 1 << bits;
     this.mask = size - 1;
     // The slot is the key's top bits: model files store keys sorted, so filling the table is a sequential sweep.
     const shift = (this.shift = 32 - bits);
     const table = (this.table = new Int32Array(size * SLOT));
     const mask = this.mask;
+    // Merged row index of each pass's rows.
+    const merged: Int32Array[] = [];
+    let rows = 0;
     for (let p = 0; p < ws.length; p++) {
       const keys = ws[p].keys;
+      const m = new Int32Array(keys.length);
       for (let r = 0; r < keys.length; r++) {
         const k = keys[r];
         let s = k >>> shift;
-        while (table[s * SLOT + SLOT - 1] !== 0 && table[s * SLOT] !== k) s = (s + 1) & mask;
-        table[s * SLOT] = k;
-        table[s * SLOT + 1 + p] = r * L + 1;
-        table[s * SLOT + SLOT - 1] = 1;
+        while (table[s * SLOT + 1] !== 0 && table[s * SLOT] !== k) s = (s + 1) & mask;
+        if (table[s * SLOT + 1] === 0) {
+          table[s * SLOT] = k;
+          table[s * SLOT + 1] = rows * L + 1;
+          rows++;
+        }
+        m[r] = (table[s * SLOT + 1] - 1) / L;
       }
+      merged.push(m);
     }
+    this.qs = ws.map((w, p) => {
+      const q = new Int8Array(rows * L);
+      const m = merged[p];
+      const src = w.q;
+      for (let r = 0; r < m.length; r++) {
+        const a = r * L;
+        const b = m[r] * L;
+        for (let l = 0; l < L; l++) q[b + l] = src[a + l];
+      }
+      return q;
+    });
   }
 
-  /** Table slot (index into the table / SLOT) of a key, or -1. */
-  slot(k: number): number {
+  /** Row offset + 1 (row * L + 1) of a key in the merged row space, or 0. */
+  row(k: number): number {
     const table = this.table;
     const mask = this.mask;
     let s = k >>> this.shift;
-    while (table[s * SLOT + SLOT - 1] !== 0) {
-      if (table[s * SLOT] === k) return s;
+    for (;;) {
+      const r = table[s * SLOT + 1];
+      if (r === 0 || table[s * SLOT] === k) return r;
       s = (s + 1) & mask;
     }
-    return -1;
   }
 
   /** Offset into `slab` of the word's group sums: for pass p and group g at off + (p * 5 + g) * L. */
@@ -114,17 +133,14 @@ export class MultiPassModel {
     const v = this.slab;
     v.fill(0, off, off + need);
     const keys = w.groupKeys;
-    const table = this.table;
     for (let g = 0; g < 5; g++) {
       for (let j = GROUP_START[g]; j < GROUP_START[g + 1]; j++) {
         const k = keys[j];
         if (k === 0) continue;
-        const s = this.slot(k);
-        if (s < 0) continue;
+        let row = this.row(k);
+        if (row === 0) continue;
+        row -= 1;
         for (let p = 0; p < P; p++) {
-          let row = table[s * SLOT + 1 + p];
-          if (row === 0) continue;
-          row -= 1;
           const q = this.qs[p];
           const o = off + (p * 5 + g) * L;
           for (let l = 0; l < L; l++) v[o + l] += q[row + l];
@@ -158,14 +174,8 @@ export class MultiPassModel {
     const words = new Int32Array(f.padded.length);
     this.wordOffsets(f.padded, words);
     const keys = f.keys;
-    const rows: Int32Array[] = [];
-    for (let p = 0; p < this.passes; p++) rows.push(new Int32Array(keys.length));
-    const table = this.table;
-    for (let j = 0; j < keys.length; j++) {
-      const s = this.slot(keys[j]);
-      if (s < 0) continue;
-      for (let p = 0; p < this.passes; p++) rows[p][j] = table[s * SLOT + 1 + p];
-    }
+    const rows = new Int32Array(keys.length);
+    for (let j = 0; j < keys.length; j++) rows[j] = this.row(keys[j]);
     return { f, rows, words, generation: this.generation };
   }
 
@@ -211,7 +221,7 @@ export class MultiPassModel {
     }
     const q = this.qs[p];
     const offsets = f.offsets;
-    const rows = prep.rows[p];
+    const rows = prep.rows;
     for (let i = 0; i < n; i++) {
       const base = i * L;
       const end = offsets[i + 1];
@@ -231,16 +241,13 @@ export class MultiPassModel {
 
   private addExtra(p: number, extra: SentenceFeatures, n: number, acc: Int32Array): void {
     const L = this.L;
-    const table = this.table;
     const q = this.qs[p];
     const keys = extra.keys;
     const eo = extra.offsets;
     for (let i = 0; i < n; i++) {
       const base = i * L;
       for (let j = eo[i]; j < eo[i + 1]; j++) {
-        const s = this.slot(keys[j]);
-        if (s < 0) continue;
-        let row = table[s * SLOT + 1 + p];
+        let row = this.row(keys[j]);
         if (row === 0) continue;
         row -= 1;
         for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
