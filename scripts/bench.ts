@@ -349,12 +349,12 @@ function sidecarFigures(text: string, anns: Annotation[], recogniserId: string, 
 // ---------------------------------------------------------------------------------------------------
 // Bundle sizes.
 
-function bundleFigures(root: string): void {
+function bundleFigures(ext: string): void {
   section('bundle');
-  const production = !fs.existsSync(path.join(root, 'dist', 'extension.js.map'));
+  const production = !fs.existsSync(path.join(ext, 'dist', 'extension.js.map'));
   if (!production) info('bundle note', 'dist/ has source maps: not a production build (npm run bench builds with --production, which minifies)');
   for (const rel of ['dist/extension.js', 'dist/web/extension.js']) {
-    const p = path.join(root, rel);
+    const p = path.join(ext, rel);
     if (!fs.existsSync(p)) skipped(`bundle ${rel}`, 'MB', 'missing: run node scripts/build.mjs --production', { op: '<=', limit: 1.5 });
     else figure(`bundle ${rel}`, fs.statSync(p).size / MB, 'MB', { op: '<=', limit: 1.5 }, production ? 'minified' : 'NOT minified');
   }
@@ -369,9 +369,9 @@ function bundleFigures(root: string): void {
  * 1 MB article's analysis. Peak memory is the child's VmHWM (peak resident set size) from
  * /proc/self/status, read by a preloaded hook at exit.
  */
-async function folderFigures(root: string, articles: readonly Article[], tmp: string): Promise<void> {
+async function folderFigures(ext: string, articles: readonly Article[], tmp: string): Promise<void> {
   section(`folder (${articles.length} articles, CLI from cold)`);
-  const cli = path.join(root, 'dist', 'cli.js');
+  const cli = path.join(ext, 'dist', 'cli.js');
   const target = { time: { op: '<=' as const, limit: 20 }, mem: { op: '<=' as const, limit: 300 } };
   if (!fs.existsSync(cli)) {
     skipped('folder analysis time', 's', 'dist/cli.js missing: run node scripts/build.mjs --production', target.time);
@@ -416,7 +416,7 @@ async function folderFigures(root: string, articles: readonly Article[], tmp: st
 // ---------------------------------------------------------------------------------------------------
 // Real VS Code: activation, first highlights, event-loop blocking.
 
-async function hostFigures(root: string, articles: readonly Article[], tmp: string, opts: Options, elapsedS: number): Promise<void> {
+async function hostFigures(root: string, ext: string, articles: readonly Article[], tmp: string, opts: Options, elapsedS: number): Promise<void> {
   section(`extension host (real VS Code via code-server, ${articles.length + 5} articles)`);
   const targets = {
     activation: { op: '<=' as const, limit: 50 },
@@ -427,14 +427,14 @@ async function hostFigures(root: string, articles: readonly Article[], tmp: stri
     for (const k of only ?? (Object.keys(targets) as (keyof typeof targets)[])) skipped(`host ${k}`, 'ms', reason, targets[k]);
   };
   if (!opts.host) return skipAll(opts.quick ? '--quick' : '--no-host');
-  const why = await hostUnavailable(root);
+  const why = await hostUnavailable(root, ext);
   if (why) return skipAll(why);
   // The host part needs 1-2.5 minutes (code-server and workbench start-up, then the folder analysis);
   // cut it so the whole bench ends in about 5 minutes, but give it at least 2.
   const timeoutMs = Math.max(120, Math.min(240, 290 - elapsedS)) * 1000;
   let outcome;
   try {
-    outcome = await runHostBench(root, tmp, articles, timeoutMs, opts.verbose, opts.hostProfile);
+    outcome = await runHostBench(root, ext, tmp, articles, timeoutMs, opts.verbose, opts.hostProfile);
   } catch (e) {
     return skipAll(`the harness failed: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -452,6 +452,22 @@ async function hostFigures(root: string, articles: readonly Article[], tmp: stri
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+/**
+ * A copy of the built extension (what the .vsix holds, plus dist/cli.js), taken when the bench starts:
+ * the bundles, the CLI and the extension host are measured on it, so a rebuild of dist/ by someone else
+ * in the same checkout while the bench runs does not change what is measured.
+ */
+function snapshotExtension(root: string, tmp: string): string {
+  const dir = path.join(tmp, 'extension');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(root)) {
+    if (['dist', 'media', 'l10n', 'models'].includes(f) || /^(package(\.nls(\..+)?)?\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f)) {
+      fs.cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
+    }
+  }
+  return dir;
+}
 
 /** A cold model load in a fresh process (this script run with --model-load-child). */
 function childModelLoad(): Promise<{ ms: number; cpu: number } | undefined> {
@@ -479,6 +495,9 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const opts = parseOptions(root);
   const on = (s: Section) => opts.only.has(s);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const ext = snapshotExtension(root, tmp);
   console.log(`marginalia bench: node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, ${opts.quick ? 'quick' : 'full'} run${opts.only.size < SECTIONS.length ? `, sections ${[...opts.only].join(',')}` : ''}`);
   console.log('figures are wall clock (performance.now()); CPU time of this process is given beside them, since on a shared machine the wall clock includes waiting for a core');
 
@@ -527,8 +546,6 @@ async function main(): Promise<void> {
     topped++;
   }
   const corpusNote = haveConll ? `${seeds.length} seeds + ${dev.length} CoNLL dev documents (${fmt(devBytes / KB)} KB) + the first ${topped} CoNLL train documents to reach ~1 MB` : 'seeds only: CoNLL-2003 not found';
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
-  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
   if (on('analysis')) await analysisThroughput(corpus, recogniser, corpusNote, haveTagger);
 
@@ -541,12 +558,12 @@ async function main(): Promise<void> {
     if (on('anchoring')) anchoring(article, anns, opts);
     if (on('sidecar')) sidecarFigures(article, anns, recogniser.id, tmp);
   }
-  if (on('bundle')) bundleFigures(root);
+  if (on('bundle')) bundleFigures(ext);
 
   // ~1,000 articles: every CoNLL train and dev document, as text files.
   const folder = [...train, ...dev];
   if (on('folder')) {
-    if (haveConll) await folderFigures(root, folder, tmp);
+    if (haveConll) await folderFigures(ext, folder, tmp);
     else {
       section('folder');
       skipped('folder analysis time', 's', 'needs CoNLL-2003 (--conll DIR)', { op: '<=', limit: 20 });
@@ -554,7 +571,7 @@ async function main(): Promise<void> {
     }
   }
   if (on('host')) {
-    await hostFigures(root, haveConll ? folder : [], tmp, opts, (now() - T0) / 1000);
+    await hostFigures(root, ext, haveConll ? folder : [], tmp, opts, (now() - T0) / 1000);
     if (!haveConll) info('host note', 'without CoNLL-2003 the analysed folder is the seeds alone, so the event-loop figure says little');
   }
   info('load average at the end', `${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);

@@ -1,9 +1,10 @@
 /**
  * The benchmark's extension-host part: a real VS Code (code-server, the repo's test harness in
  * scripts/code-server/) opens a workspace with the seeds and a large folder of articles, loads the
- * extension from the repo as a development extension and runs out/test/bench/index.js (from
- * test/bench/index.ts) inside the extension host. That module measures and prints `bench-host: name:
- * value unit` lines; they reach this process through the smoke-test driver's codeAutomationLog hook.
+ * extension (a copy of the built one: snapshotExtension in scripts/bench.ts) as a development extension
+ * and runs out/test/bench/index.js (from test/bench/index.ts) inside the extension host. That module
+ * measures and prints `bench-host: name: value unit` lines; they reach this process through the
+ * smoke-test driver's codeAutomationLog hook.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,14 +24,14 @@ export type HostOutcome = { ok: true; figures: HostFigure[]; notes: string[]; se
 type Any = any;
 
 /** Why the host part cannot run here, or null. Never installs anything: that is `node scripts/code-server/install.mjs`. */
-export async function hostUnavailable(root: string): Promise<string | null> {
+export async function hostUnavailable(root: string, ext: string): Promise<string | null> {
   const install = await import(pathToFileURL(path.join(root, 'scripts/code-server/install.mjs')).href);
   const l = install.layout();
   if (!fs.existsSync(l.marker) || !fs.existsSync(l.entry)) return 'code-server is not installed: run `node scripts/code-server/install.mjs` (2-3 min, once)';
   const missing = install.missingPrerequisites({ needBuild: false, needBrowser: true }) as { why: string }[];
   if (missing.length) return missing.map((m) => m.why).join('; ');
   if (!fs.existsSync(path.join(root, 'out/test/bench/index.js'))) return 'out/test/bench/index.js is missing (node scripts/build.mjs builds it)';
-  if (!fs.existsSync(path.join(root, 'dist/extension.js'))) return 'dist/extension.js is missing (node scripts/build.mjs --production)';
+  if (!fs.existsSync(path.join(ext, 'dist/extension.js'))) return 'dist/extension.js is missing (node scripts/build.mjs --production)';
   return null;
 }
 
@@ -40,12 +41,12 @@ function writeArticles(dir: string, articles: readonly Article[]): void {
 }
 
 /**
- * Runs the in-host measurements. `folderArticles` go to `<workspace>/corpus/`; the seeds to
+ * Runs the in-host measurements on the extension in `ext` (a copy of the built extension). `folderArticles` go to `<workspace>/corpus/`; the seeds to
  * `<workspace>/seeds/`. Until the bench module widens it, the workspace setting `marginalia.articles`
  * limits the extension to the seeds, so activation and first highlights are measured on the five seeds,
  * and the large folder is analysed only by the timed `marginalia.analyzeFolder`.
  */
-export async function runHostBench(root: string, tmp: string, folderArticles: readonly Article[], timeoutMs: number, verbose: boolean, profile: boolean): Promise<HostOutcome> {
+export async function runHostBench(root: string, ext: string, tmp: string, folderArticles: readonly Article[], timeoutMs: number, verbose: boolean, profile: boolean): Promise<HostOutcome> {
   const server = await import(pathToFileURL(path.join(root, 'scripts/code-server/server.mjs')).href);
   const ws = path.join(tmp, 'host-workspace');
   const seeds = server.copySeeds(ws) as string;
@@ -83,7 +84,7 @@ export async function runHostBench(root: string, tmp: string, folderArticles: re
       });
       page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
-    const url = server.workbenchUrl(cs, { folder: ws, extensionDevelopmentPath: root, extensionTestsPath: path.join(root, 'out/test/bench/index.js') });
+    const url = server.workbenchUrl(cs, { folder: ws, extensionDevelopmentPath: ext, extensionTestsPath: path.join(root, 'out/test/bench/index.js') });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const code = await Promise.race([exit, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))]);
