@@ -17,10 +17,15 @@ export class FolderAnalyzer {
 
   constructor(private options: AnalyzeOptions) {}
 
-  /** New options (the user's corrections changed): the next read re-analyses everything. */
+  /** New options: when the recogniser or the user's corrections differ, the next read re-analyses everything. */
   setOptions(options: AnalyzeOptions): void {
+    const key = (o: AnalyzeOptions) => JSON.stringify([o.recogniser.id, o.maxLength, [...(o.corrections?.rejected ?? [])].sort(), [...(o.corrections?.accepted ?? [])].sort(), [...(o.corrections?.merges ?? [])].sort()]);
+    const changed = key(options) !== key(this.options);
     this.options = options;
-    this.structureChanged = true;
+    if (changed) {
+      this.structureChanged = true;
+      this.full = undefined;
+    }
   }
 
   setArticle(path: string, text: string): void {

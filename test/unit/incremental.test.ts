@@ -61,3 +61,15 @@ test('deleting a paragraph drops its annotations and shifts the rest', () => {
   assert.ok(folder.result().facts.length >= 0);
   assert.equal(folder.stale, false);
 });
+
+test('new corrections re-analyse the folder; the same ones do not', () => {
+  const folder = new FolderAnalyzer({ recogniser });
+  folder.setArticle('a.txt', texts[3]);
+  assert.ok(folder.documentResult('a.txt')!.entities.some((e) => e.text === 'Ned Price'));
+  const same = folder.result();
+  folder.setOptions({ recogniser });
+  assert.equal(folder.result(), same, 'unchanged options keep the analysis');
+  folder.setOptions({ recogniser, corrections: { rejected: new Set(['Ned Price']), accepted: new Map(), merges: new Map() } });
+  assert.equal(folder.stale, true);
+  assert.ok(!folder.documentResult('a.txt')!.entities.some((e) => e.text === 'Ned Price'));
+});

@@ -24,5 +24,7 @@ export function nerRecogniser(model: NerModel): NameRecogniser {
 
 /** Loads the tagger from the model file's bytes (read by the host: fs in Node, workspace.fs in VS Code). */
 export function nerRecogniserFromBytes(bytes: Uint8Array): NameRecogniser {
-  return nerRecogniser(loadNerModel(bytes));
+  // VS Code's Node host reads files into Node Buffers, whose slice() shares memory instead of copying;
+  // the model reader takes sections by slicing, so it gets a plain Uint8Array copy of its own.
+  return nerRecogniser(loadNerModel(new Uint8Array(bytes)));
 }
