@@ -96,6 +96,16 @@ export function findDates(text: string, range: Span, ref: Date | undefined): Dat
       s += prep[0].length;
       t = t.slice(prep[0].length);
     }
+    // chrono sometimes starts a match on punctuation or a word before the date (`Del., Thursday, December 30`).
+    const punct = /^[\s.,;:–—-]+/.exec(t);
+    if (punct) {
+      s += punct[0].length;
+      t = t.slice(punct[0].length);
+    }
+    for (let lead = /^([A-Za-z]+\.?),?\s+/.exec(t); lead && !SPECIFIC.test(lead[1]) && !/^(early|late|mid|the)$/i.test(lead[1]); lead = /^([A-Za-z]+\.?),?\s+/.exec(t)) {
+      s += lead[0].length;
+      t = t.slice(lead[0].length);
+    }
     if (!SPECIFIC.test(t) || /^(this|last|next|coming|past) (week|month|year)$/i.test(t)) continue;
     // Times of day (`after midnight`) are not dates.
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year')) continue;
