@@ -3,6 +3,16 @@
  *
  *   const model = loadNerModel(bytes);          // bytes of models/ner-conll.bin
  *   model.recognise(text, sentences)            // → [{ start, end, type, score }]
+ *   model.id                                    // e.g. "ner-conll-f4-c5499950"
+ *
+ * How it works: text is tokenized (tokenize.ts) inside each sentence; each token
+ * gets hashed features (features.ts: word, shape, affixes, ±2 context, headline
+ * and document-level casing features); a first averaged-perceptron model with
+ * first-order BILOU Viterbi decoding tags the document; a second model sees,
+ * besides the same features, what the first said about the other occurrences
+ * of each word in the document (so "Biden" after "Joe Biden" is a person), and
+ * gives the final labels. Span scores come from decoder margins, calibrated on
+ * CoNLL dev. Models are trained by scripts/train-ner.ts on CoNLL-2003 train.
  *
  * Pure TypeScript: runs in Node, browsers / web workers and unit tests.
  */
@@ -30,7 +40,10 @@ export interface NerSpan {
   start: number;
   end: number;
   type: NerType;
-  /** Confidence in (0, 1): the decoder's margin for the span, squashed. */
+  /**
+   * Confidence in (0, 1]: the decoder's margin for the span through a logistic
+   * curve fitted on CoNLL dev (roughly the chance the span and type are exactly right).
+   */
   score?: number;
 }
 
@@ -46,8 +59,9 @@ export interface NerModel {
   readonly labels: readonly string[];
   /**
    * Entities in `text`. `sentences` are the caller's sentence boundaries (UTF-16
-   * offsets); all of them are treated as one document for document-level features.
-   * Spans are sorted by start offset.
+   * offsets, non-overlapping; out-of-range bounds are clipped); all of them are
+   * treated as one document for document-level features. Spans never cross a
+   * sentence boundary and are sorted by start offset.
    */
   recognise(text: string, sentences: readonly SentenceRange[]): NerSpan[];
   /** Tag pre-tokenised sentences of one document; returns label ids per sentence. */
