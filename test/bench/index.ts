@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 interface Api {
-  store: { get(uri: vscode.Uri): unknown; all: unknown[]; onDidChange?: vscode.Event<void> };
+  store: { get(uri: vscode.Uri): unknown; all: unknown[]; onDidChange?: vscode.Event<void>; recogniserId?: string };
   ready: Promise<void>;
 }
 
@@ -98,6 +98,14 @@ async function withLoadTiming<T>(main: string, f: () => Promise<T>): Promise<{ r
   }
 }
 
+/** Says which name recogniser the extension used: without the trained tagger the figures mean less. */
+function checkRecogniser(api: Api): void {
+  const id = api.store.recogniserId;
+  if (id === undefined) return;
+  note(`recogniser in the extension host: ${id}`);
+  if (id === 'none' || id === 'unknown' || id.startsWith('compromise')) note(`the extension did not use the trained tagger (recogniser ${id}): these host figures are without it`);
+}
+
 /** 1 + 2. Activation, then the first highlights on a seed. Returns the API, or undefined when activation failed. */
 async function activation(ext: vscode.Extension<Api>, seed: vscode.Uri): Promise<Api | undefined> {
   const main = path.resolve(ext.extensionPath, (ext.packageJSON as { main?: string }).main ?? 'dist/extension.js');
@@ -130,6 +138,7 @@ async function activation(ext: vscode.Extension<Api>, seed: vscode.Uri): Promise
     say('first highlights CPU', cpuMs(c0), 'ms');
   } else note('the seed never got a state within 30 s of activation');
   say('articles after activation', api.store.all.length, 'count');
+  checkRecogniser(api);
   return api;
 }
 
