@@ -440,9 +440,11 @@ async function hostFigures(root: string, ext: string, articles: readonly Article
   }
   for (const n of outcome.notes) info('host note', n);
   const got = new Map(outcome.figures.map((f) => [f.name, f]));
+  const noTagger = outcome.notes.some((n) => n.includes('did not use the trained tagger'));
   for (const f of outcome.figures) {
     const t = targets[f.name as keyof typeof targets];
-    const extra = f.name === 'activation' ? 'extensions.getExtension().activate(): bundle load + activate()' : f.name === 'first highlights' ? 'activate() start to the opened seed\'s state in the store' : f.name === 'longest event-loop block' ? 'setInterval(10 ms) drift during marginalia.analyzeFolder' : undefined;
+    let extra = f.name === 'activation' ? 'extensions.getExtension().activate(): bundle load + activate()' : f.name === 'first highlights' ? 'activate() start to the opened seed\'s state in the store' : f.name === 'longest event-loop block' ? 'setInterval(10 ms) drift during marginalia.analyzeFolder' : undefined;
+    if (t && noTagger) extra = `WITHOUT the trained tagger (it did not load in the host); ${extra}`;
     figure(`host ${f.name}`, f.value, f.unit, t, extra);
   }
   if (!outcome.ok) {
