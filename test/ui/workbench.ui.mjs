@@ -51,8 +51,16 @@ async function step(name, fn) {
     await fn();
   } catch (e) {
     await page?.screenshot({ path: join(RESULTS, `ui-failure-${name}.png`) }).catch(() => {});
-    const errors = [...extensionHostErrors(), ...hostConsoleErrors.slice(-8).map((l) => l.slice(0, 500))];
-    if (errors.length && e instanceof Error) e.message += `\nextension host errors:\n  ${errors.join('\n  ')}`;
+    // Notifications the workbench shows (an extension's error message is often the whole story).
+    const notes = page ? (await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => []))
+      .map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean) : [];
+    const errors = [...notes.map((n) => `notification: ${n}`), ...extensionHostErrors(),
+      ...hostConsoleErrors.slice(-8).map((l) => l.slice(0, 500))];
+    if (errors.length && e instanceof Error) {
+      const extra = `\nworkbench notifications / extension host errors:\n  ${errors.join('\n  ')}`;
+      e.message += extra;
+      if (e.stack) e.stack += extra; // the stack (what the reporter prints) was fixed when the error was made
+    }
     throw e;
   }
 }
