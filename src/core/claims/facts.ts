@@ -2,7 +2,7 @@ import type { Claim, DocumentResult, EntityMention, Fact } from '../contract';
 import type { ArticleDocument } from '../document';
 import { findNumbers, quantitiesAgree, type NumberMention } from '../entities/numbers';
 import { hash } from '../text/normalize';
-import { jaccard, termsOf } from './terms';
+import { candidatePairs, jaccard, termsOf } from './terms';
 
 /** One figure or date inside a claim, with the words around it: the unit facts are built from. */
 interface Slot {
@@ -154,15 +154,15 @@ export function buildFacts(inputs: readonly Input[]): Fact[] {
   }
 
   // Claims with no shared figure: group by wording across articles.
+  const inFacts = new Set(facts.flatMap((f) => f.claims.map((r) => `${r.path}:${r.start}`)));
   const loose: { doc: number; claim: Claim; terms: Set<string> }[] = [];
   inputs.forEach(({ result }, d) => {
-    for (const c of result.claims) if (!facts.some((f) => f.claims.some((r) => r.path === result.path && r.start === c.start))) loose.push({ doc: d, claim: c, terms: new Set([...termsOf(c.text), ...c.entityIds]) });
+    for (const c of result.claims) if (!inFacts.has(`${result.path}:${c.start}`)) loose.push({ doc: d, claim: c, terms: new Set([...termsOf(c.text), ...c.entityIds]) });
   });
   const uf2 = new UnionFind(loose.length);
-  for (let x = 0; x < loose.length; x++) {
-    for (let y = x + 1; y < loose.length; y++) {
-      if (loose[x].doc !== loose[y].doc && jaccard(loose[x].terms, loose[y].terms) >= WORDING) uf2.union(x, y);
-    }
+  // Wording this alike shares several rare words: only such pairs are compared.
+  for (const [x, y] of candidatePairs(loose.map((l) => l.terms), 2)) {
+    if (loose[x].doc !== loose[y].doc && jaccard(loose[x].terms, loose[y].terms) >= WORDING) uf2.union(x, y);
   }
   const wordGroups = new Map<number, typeof loose>();
   loose.forEach((l, i) => wordGroups.set(uf2.find(i), [...(wordGroups.get(uf2.find(i)) ?? []), l]));
@@ -211,10 +211,10 @@ function clusterSlots(slots: Slot[]): Slot[][] {
   const uf = new UnionFind(slots.length);
   const members = new Map<number, number[]>(slots.map((_, i) => [i, [i]]));
   const pairs: [number, number, number][] = [];
-  for (let x = 0; x < slots.length; x++) {
-    for (let y = x + 1; y < slots.length; y++) {
-      if (slotsLink(slots[x], slots[y])) pairs.push([x, y, jaccard(slots[x].context, slots[y].context)]);
-    }
+  // Slots meet through a shared rare context term, or the same kind and value (`50 minutes`, `2014`).
+  const keys = slots.map((s) => new Set([...s.context, `=${s.kind}:${s.number ? s.number.value : s.date}`]));
+  for (const [x, y] of candidatePairs(keys)) {
+    if (slotsLink(slots[x], slots[y])) pairs.push([x, y, jaccard(slots[x].context, slots[y].context)]);
   }
   pairs.sort((p, q) => q[2] - p[2]);
   for (const [x, y] of pairs) {

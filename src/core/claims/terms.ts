@@ -47,3 +47,33 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   for (const x of a) if (b.has(x)) inter++;
   return inter / (a.size + b.size - inter);
 }
+
+/**
+ * Pairs of items worth comparing: those sharing at least `minShared` terms that are rare enough (held by
+ * at most `maxHolders` items). Comparing every pair is quadratic; a folder of a thousand articles has
+ * tens of thousands of claims. Common words are skipped, so two items that share only common words are
+ * never compared (they would not pass the similarity floors used here anyway).
+ */
+export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60): [number, number][] {
+  const holders = new Map<string, number[]>();
+  items.forEach((terms, i) => {
+    for (const t of terms) {
+      const list = holders.get(t);
+      if (list) list.push(i);
+      else holders.set(t, [i]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (const list of holders.values()) {
+    if (list.length < 2 || list.length > maxHolders) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const key = list[a] * items.length + list[b];
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const out: [number, number][] = [];
+  for (const [key, n] of shared) if (n >= minShared) out.push([Math.floor(key / items.length), key % items.length]);
+  return out;
+}
