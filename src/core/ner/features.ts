@@ -131,7 +131,7 @@ const T_NODOT = T(), T_P1_UNIT = T(), T_P1_MULTI = T(), T_P1_LAST = T(), T_P1_SE
 const T_P1_SELF_SHAPE = T(), T_P1_TRI = T(), T_P1_MAJ_SHAPE = T(), T_P1_MULTI_SELF = T(), T_P1_UNIT_SELF = T();
 
 const wordCache = new Map<string, WordInfo>();
-const WORD_CACHE_MAX = 200_000;
+const WORD_CACHE_MAX = 100_000;
 
 export function wordInfo(raw: string): WordInfo {
   let info = wordCache.get(raw);

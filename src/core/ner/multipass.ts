@@ -11,8 +11,8 @@ import { constrainTransitions, type Transitions } from './decode';
 import { GROUP_START, type SentenceFeatures, type TokenFeatures, type WordInfo } from './features';
 import type { QuantisedWeights } from './linear';
 
-/** Words whose feature-group sums are cached (the cache is reset when full). */
-const WORD_SLAB_WORDS = 16384;
+/** Words whose feature-group sums are cached (the cache is reset when full; grown on demand, 340 bytes a word). */
+const WORD_SLAB_WORDS = 65536;
 /** Ints per table slot: key, row * L + 1 (0 = empty slot). */
 const SLOT = 2;
 
@@ -42,7 +42,8 @@ export class MultiPassModel {
   readonly residual: boolean[];
   private readonly scales: number[];
   private wordCache = new Map<WordInfo, number>();
-  private slab = new Int32Array(0);
+  /** Group sums as int16: a group has at most 14 features of |weight| <= 127. */
+  private slab = new Int16Array(0);
   private slabUsed = 0;
   private acc = new Int32Array(0);
   private em = new Float32Array(0);
@@ -119,7 +120,7 @@ export class MultiPassModel {
     const need = P * 5 * L;
     if (this.slabUsed + need > this.slab.length) {
       if (this.slab.length < WORD_SLAB_WORDS * need) {
-        const bigger = new Int32Array(Math.min(WORD_SLAB_WORDS * need, Math.max(1024 * need, this.slab.length * 2)));
+        const bigger = new Int16Array(Math.min(WORD_SLAB_WORDS * need, Math.max(1024 * need, this.slab.length * 2)));
         bigger.set(this.slab);
         this.slab = bigger;
       } else {
