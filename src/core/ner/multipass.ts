@@ -218,7 +218,8 @@ export class MultiPassModel {
       const a2 = offs[i] + pg + 2 * L;
       const a3 = offs[i + 3] + pg + 3 * L;
       const a4 = offs[i + 4] + pg + 4 * L;
-      for (let l = 0; l < L; l++) acc[base + l] = v[a0 + l] + v[a1 + l] + v[a2 + l] + v[a3 + l] + v[a4 + l];
+      if (L === 17) sum5x17(acc, base, v, a0, a1, a2, a3, a4);
+      else for (let l = 0; l < L; l++) acc[base + l] = v[a0 + l] + v[a1 + l] + v[a2 + l] + v[a3 + l] + v[a4 + l];
     }
     const q = this.qs[p];
     const offsets = f.offsets;
@@ -230,7 +231,8 @@ export class MultiPassModel {
         let row = rows[j];
         if (row === 0) continue;
         row -= 1;
-        for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
+        if (L === 17) addRow17(acc, base, q, row);
+        else for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
       }
     }
     if (extra) this.addExtra(p, extra, n, acc);
@@ -251,8 +253,50 @@ export class MultiPassModel {
         let row = this.row(keys[j]);
         if (row === 0) continue;
         row -= 1;
-        for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
+        if (L === 17) addRow17(acc, base, q, row);
+        else for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
       }
     }
   }
+}
+
+// Unrolled inner loops for the usual 17 labels (4 types, BILOU + O).
+function addRow17(acc: Int32Array, a: number, q: Int8Array, r: number): void {
+  acc[a + 0] += q[r + 0];
+  acc[a + 1] += q[r + 1];
+  acc[a + 2] += q[r + 2];
+  acc[a + 3] += q[r + 3];
+  acc[a + 4] += q[r + 4];
+  acc[a + 5] += q[r + 5];
+  acc[a + 6] += q[r + 6];
+  acc[a + 7] += q[r + 7];
+  acc[a + 8] += q[r + 8];
+  acc[a + 9] += q[r + 9];
+  acc[a + 10] += q[r + 10];
+  acc[a + 11] += q[r + 11];
+  acc[a + 12] += q[r + 12];
+  acc[a + 13] += q[r + 13];
+  acc[a + 14] += q[r + 14];
+  acc[a + 15] += q[r + 15];
+  acc[a + 16] += q[r + 16];
+}
+
+function sum5x17(acc: Int32Array, a: number, v: Int16Array, b0: number, b1: number, b2: number, b3: number, b4: number): void {
+  acc[a + 0] = v[b0 + 0] + v[b1 + 0] + v[b2 + 0] + v[b3 + 0] + v[b4 + 0];
+  acc[a + 1] = v[b0 + 1] + v[b1 + 1] + v[b2 + 1] + v[b3 + 1] + v[b4 + 1];
+  acc[a + 2] = v[b0 + 2] + v[b1 + 2] + v[b2 + 2] + v[b3 + 2] + v[b4 + 2];
+  acc[a + 3] = v[b0 + 3] + v[b1 + 3] + v[b2 + 3] + v[b3 + 3] + v[b4 + 3];
+  acc[a + 4] = v[b0 + 4] + v[b1 + 4] + v[b2 + 4] + v[b3 + 4] + v[b4 + 4];
+  acc[a + 5] = v[b0 + 5] + v[b1 + 5] + v[b2 + 5] + v[b3 + 5] + v[b4 + 5];
+  acc[a + 6] = v[b0 + 6] + v[b1 + 6] + v[b2 + 6] + v[b3 + 6] + v[b4 + 6];
+  acc[a + 7] = v[b0 + 7] + v[b1 + 7] + v[b2 + 7] + v[b3 + 7] + v[b4 + 7];
+  acc[a + 8] = v[b0 + 8] + v[b1 + 8] + v[b2 + 8] + v[b3 + 8] + v[b4 + 8];
+  acc[a + 9] = v[b0 + 9] + v[b1 + 9] + v[b2 + 9] + v[b3 + 9] + v[b4 + 9];
+  acc[a + 10] = v[b0 + 10] + v[b1 + 10] + v[b2 + 10] + v[b3 + 10] + v[b4 + 10];
+  acc[a + 11] = v[b0 + 11] + v[b1 + 11] + v[b2 + 11] + v[b3 + 11] + v[b4 + 11];
+  acc[a + 12] = v[b0 + 12] + v[b1 + 12] + v[b2 + 12] + v[b3 + 12] + v[b4 + 12];
+  acc[a + 13] = v[b0 + 13] + v[b1 + 13] + v[b2 + 13] + v[b3 + 13] + v[b4 + 13];
+  acc[a + 14] = v[b0 + 14] + v[b1 + 14] + v[b2 + 14] + v[b3 + 14] + v[b4 + 14];
+  acc[a + 15] = v[b0 + 15] + v[b1 + 15] + v[b2 + 15] + v[b3 + 15] + v[b4 + 15];
+  acc[a + 16] = v[b0 + 16] + v[b1 + 16] + v[b2 + 16] + v[b3 + 16] + v[b4 + 16];
 }
