@@ -3,7 +3,7 @@
  *
  *   npm run train:ner -- [--data DIR] [--out FILE] [--epochs N] [--seed N]
  *                        [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N]
- *                        [--threshold X] [--max-rows N] [--word-dropout P] [--residual] [--eval-epochs]
+ *                        [--threshold X] [--max-rows N (default 60000 per pass)] [--word-dropout P] [--residual] [--eval-epochs]
  *
  * Trains only on DIR/train.txt; reports scores on DIR/dev.txt. The test split is never read.
  * Training text is rebuilt as raw text and re-tokenised with the tagger's own tokenizer,
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Args {
     folds: 4,
     minCount: 1,
     threshold: 0,
-    maxRows: Infinity,
+    maxRows: 60000,
     evalEpochs: false,
     wordDropout: 0,
     residual: false,
@@ -251,7 +251,7 @@ function main() {
   const id = `ner-conll-f${FEATURE_VERSION}-${(h >>> 0).toString(16).padStart(8, '0')}`;
   const meta = {
     trainedOn: 'CoNLL-2003 English train.txt', epochs: args.epochs, epochs1: args.epochs1, seed: args.seed,
-    passes: args.passes, residual: args.residual, folds: args.folds, minCount: args.minCount, wordDropout: args.wordDropout, threshold: args.threshold,
+    passes: args.passes, residual: args.residual, folds: args.folds, minCount: args.minCount, wordDropout: args.wordDropout, threshold: args.threshold, maxRows: args.maxRows,
   };
   const bytes = encodeModel({ ...quantised, meta, id });
   // Score exactly what is shipped: the decoded (quantised) model, run on raw dev text.
