@@ -3,12 +3,12 @@ import { isMarkdownPath, parseArticle, type ArticleDocument } from './document';
 import { mentionsIn, type FolderNames } from './entities';
 import { slug } from './text/normalize';
 import { findBoilerplate, type BoilerplateZone } from './boilerplate';
-import { folderNames, linkMentions, recogniseNames, noCorrections, type Corrections, type DocumentEntities, type NameRecogniser, type NameSpan } from './entities';
+import { findArticleDate, folderNames, linkMentions, recogniseNames, noCorrections, type Corrections, type DocumentEntities, type NameRecogniser, type NameSpan } from './entities';
 import type { Cluster } from './entities/aliases';
 import { findQuotes } from './quotes/scan';
 import { attributeQuotes } from './quotes/attribute';
 import { findClaims } from './claims/claims';
-import { buildFacts } from './claims/facts';
+import { buildFactsSteps } from './claims/facts';
 
 export interface ArticleInput {
   path: string;
@@ -138,7 +138,12 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
     yield;
   }
   const docs = prepared.map((p) => p.doc);
-  const { folder, ownDates } = folderNames(docs, names, prepared.map((p) => p.zones.filter((z) => z.reason === 'photo-credit')), corrections);
+  const ownDates: (Date | undefined)[] = [];
+  for (let d = 0; d < docs.length; d++) {
+    ownDates.push(findArticleDate(docs[d].text, prepared[d].zones.filter((z) => z.reason === 'photo-credit')));
+    yield;
+  }
+  const folder = folderNames(docs, names, ownDates, corrections);
   const perDoc: DocumentEntities[] = [];
   for (let d = 0; d < docs.length; d++) {
     const articleDate = ownDates[d] ?? folder.folderDate;
@@ -156,7 +161,7 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
     yield;
   }
 
-  const facts = buildFacts(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
+  const facts = yield* buildFactsSteps(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
 
   const counts = new Map<string, { n: number; docs: Set<string> }>();
   for (const r of documents) {

@@ -128,9 +128,19 @@ class UnionFind {
  * slot: every report of an event mentions the day it happened.
  */
 export function buildFacts(inputs: readonly Input[]): Fact[] {
+  const steps = buildFactsSteps(inputs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** buildFacts as resumable steps (it yields after each article's slots and through clustering). */
+export function* buildFactsSteps(inputs: readonly Input[]): Generator<void, Fact[]> {
   const slots: Slot[] = [];
   const demonyms = demonymsOf(inputs.map((i) => i.result));
-  inputs.forEach(({ doc, result, articleDate }, d) => {
+  for (let d = 0; d < inputs.length; d++) {
+    const { doc, result, articleDate } = inputs[d];
     const own = articleDate ? articleDate.toISOString().slice(0, 10) : undefined;
     for (const claim of result.claims) {
       for (const n of findNumbers(doc.text, claim)) {
@@ -143,9 +153,10 @@ export function buildFacts(inputs: readonly Input[]): Fact[] {
         slots.push({ doc: d, claim, kind: 'date', label: e.text, date: e.value, context: contextOf(doc, claim, e.start, e.end, result.entities, demonyms) });
       }
     }
-  });
+    yield;
+  }
 
-  const groups = clusterSlots(slots);
+  const groups = yield* clusterSlots(slots);
 
   const facts: Fact[] = [];
   for (const group of groups) {
@@ -207,7 +218,7 @@ function slotsLink(a: Slot, b: Slot): boolean {
  * slot pairs link, so a chain of loosely similar mentions (every `January …` in the folder) does not
  * collapse into one fact.
  */
-function clusterSlots(slots: Slot[]): Slot[][] {
+function* clusterSlots(slots: Slot[]): Generator<void, Slot[][]> {
   const uf = new UnionFind(slots.length);
   const members = new Map<number, number[]>(slots.map((_, i) => [i, [i]]));
   const pairs: [number, number, number][] = [];
@@ -217,7 +228,9 @@ function clusterSlots(slots: Slot[]): Slot[][] {
     if (slotsLink(slots[x], slots[y])) pairs.push([x, y, jaccard(slots[x].context, slots[y].context)]);
   }
   pairs.sort((p, q) => q[2] - p[2]);
+  let n = 0;
   for (const [x, y] of pairs) {
+    if (++n % 2000 === 0) yield;
     const rx = uf.find(x);
     const ry = uf.find(y);
     if (rx === ry) continue;

@@ -144,12 +144,13 @@ export interface FolderNames {
   folderDate?: Date;
 }
 
+/** `ownDates`: each article's own date (findArticleDate), or undefined where it gives none. */
 export function folderNames(
   docs: readonly ArticleDocument[],
   namesPerDoc: readonly NameSpan[][],
-  captionsPerDoc: readonly Span[][],
+  ownDates: readonly (Date | undefined)[],
   corrections: Corrections,
-): { folder: FolderNames; ownDates: (Date | undefined)[] } {
+): FolderNames {
   const lexicon = buildLexicon(
     namesPerDoc.flatMap((names, d) => names.map((n) => ({ text: docs[d].text.slice(n.start, n.end), type: n.type }))).filter((n) => !corrections.rejected.has(n.text)),
   );
@@ -161,10 +162,10 @@ export function folderNames(
     if (type === 'PERSON' || type === 'ORG' || type === 'PLACE') userLexicon.add(name, type);
   }
   // An article that gives no date of its own is read against the date most articles of the folder give:
-  // a folder is usually one story or one period. With no dated article at all, relative dates stay unresolved.
-  const ownDates = docs.map((doc, d) => findArticleDate(doc.text, captionsPerDoc[d]));
-  const folderDate = mostCommonDate(ownDates) ?? mostCommonDate(docs.map((doc) => findArticleDate(doc.text)));
-  return { folder: { lexicon, userLexicon, corrections, folderDate }, ownDates };
+  // a folder is usually one story or one period. With no dated article at all, relative dates stay
+  // unresolved; dates in photo captions are the last resort.
+  const folderDate = mostCommonDate([...ownDates]) ?? mostCommonDate(docs.slice(0, 50).map((doc) => findArticleDate(doc.text)));
+  return { lexicon, userLexicon, corrections, folderDate };
 }
 
 /**
