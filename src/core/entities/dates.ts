@@ -106,6 +106,7 @@ export function findDates(text: string, range: Span, ref: Date | undefined): Dat
       s += lead[0].length;
       t = t.slice(lead[0].length);
     }
+    t = t.replace(/[\s.,;:–—-]+$/, (tail) => (/^\.$/.test(tail) && /\b[A-Z][a-z]{2}\.$/.test(t) ? tail : '')); // `Thursday,` → `Thursday`; keep `Jan.`
     if (!SPECIFIC.test(t) || /^(this|last|next|coming|past) (week|month|year)$/i.test(t)) continue;
     // Times of day (`after midnight`) are not dates.
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year')) continue;
