@@ -4,15 +4,18 @@
  * string, so no feature strings are built at tagging time.
  *
  * Features of token i in a sentence:
- *  - the word, lower-cased word, word shape (Xxxx, XX, dd-dd ...), short shape,
- *    lower-cased prefixes and suffixes of 1–4 characters;
+ *  - the word, lower-cased word, lower-cased word without periods (U.K. = UK),
+ *    word shape (Xxxx, XX, dd-dd ...), short shape, lower-cased prefixes and
+ *    suffixes of 1–4 characters;
  *  - neighbouring words (±2) and shapes, word and shape bigrams / trigrams;
  *  - sentence position, headline (all-caps sentence) conjunctions;
  *  - document features from the raw text of the whole document: whether the
  *    word also appears lower-cased in the document, or capitalised in the
  *    middle of a normal sentence, and the casing it has there;
- *  - optionally (second pass) the types a first-pass model gave to the other
- *    occurrences of the same word in the document.
+ *  - second pass only (extractSecondPass): the labels a first-pass model gave
+ *    to the token and its neighbours, and the types it gave to the other
+ *    occurrences of the same word in the document (alone, as part of a longer
+ *    name, as its last word), the majority type, with shape conjunctions.
  */
 
 import { combine, hashString } from './hash';
