@@ -138,8 +138,8 @@ export function findNumbers(text: string, range: Span = { start: 0, end: text.le
     let start = startIdx;
     const stated = min * factor;
     if (approx) {
+      // The hedge (`an estimated`) qualifies the figure but is not part of it: it sets the range only.
       approximate = true;
-      start = startIdx - approx[0].length;
       [min, max] = hedgeRange(approx[1], min, max);
     }
     out.push({ start: range.start + start, end: range.start + end, value: stated, min: min * factor, max: max * factor, unit, approximate });
