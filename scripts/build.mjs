@@ -1,5 +1,7 @@
 // Bundles the extension (Node and browser hosts), the CLI and the compiled tests with esbuild.
-// Usage: node scripts/build.mjs [--tests-only] [--production]
+// Usage: node scripts/build.mjs [--tests-only | --extension-only] [--production]
+//   --production      minified bundles without source maps (what the .vsix ships; `npm run package`)
+//   --extension-only  only dist/ (the extension and the CLI), no tests or scripts
 import { build } from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +9,7 @@ import { join } from 'node:path';
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const testsOnly = args.has('--tests-only');
+const extensionOnly = args.has('--extension-only');
 
 const common = {
   bundle: true,
@@ -43,13 +46,13 @@ const nodeEntries = [
   ...filesUnder('test/unit', /\.test\.ts$/),
   ...filesUnder('scripts', /\.ts$/),
 ];
-if (nodeEntries.length) {
+if (nodeEntries.length && !extensionOnly) {
   jobs.push(build({ ...common, entryPoints: nodeEntries, outdir: 'out', outbase: '.',
     platform: 'node', format: 'cjs', external: ['vscode'] }));
 }
 // Tests (and the bench's in-host part) that run inside the VS Code extension host (vscode and mocha come from the host / node_modules).
 const hostEntries = [...filesUnder('test/integration', /\.ts$/), ...filesUnder('test/bench', /\.ts$/)];
-if (hostEntries.length && !testsOnly) {
+if (hostEntries.length && !testsOnly && !extensionOnly) {
   jobs.push(build({ ...common, entryPoints: hostEntries, outdir: 'out', outbase: '.',
     platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] }));
 }

@@ -13,6 +13,8 @@ import * as annotate from './vscode/annotate';
 import * as navigation from './vscode/navigation';
 import * as statusbar from './vscode/statusbar';
 import * as sidecar from './vscode/sidecar';
+import * as exporting from './vscode/export';
+import * as walkthrough from './vscode/walkthrough';
 
 /**
  * The trained name tagger, read from the package with `workspace.fs` (works in the desktop and the
@@ -63,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   navigation.activate(context, store);
   const statusBar = statusbar.activate(context, store);
   const sidecars = sidecar.activate(context, store);
+  exporting.activate(context, store);
+  walkthrough.activate(context, store);
 
   // Re-analyse (debounced) as articles are edited, opened or changed on disk.
   let timer: ReturnType<typeof setTimeout> | undefined;

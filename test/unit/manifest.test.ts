@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VERSION } from '../../src/version';
 
@@ -24,7 +24,9 @@ test('the version recorded in sidecars is the package version', () => {
 });
 
 test('every command the code registers is declared, and every declared command is registered', () => {
-  const src = ['extension.ts', ...['annotate', 'highlights', 'hover', 'quotes', 'claims', 'entities', 'orphans', 'navigation', 'sidecar'].map((f) => `vscode/${f}/index.ts`)]
+  // src/extension.ts and every feature folder src/vscode/<feature>/index.ts.
+  const features = readdirSync(join(root, 'src', 'vscode')).filter((f) => existsSync(join(root, 'src', 'vscode', f, 'index.ts')));
+  const src = ['extension.ts', ...features.map((f) => `vscode/${f}/index.ts`)]
     .map((f) => readFileSync(join(root, 'src', f), 'utf8'))
     .join('\n');
   const registered = new Set([...src.matchAll(/(?:registerCommand|register)\(\s*'(marginalia\.[^']+)'/g)].map((m) => m[1]));

@@ -3,13 +3,15 @@ import type { EntityType } from '../../core';
 import { describe } from '../../core/anchoring';
 import type { Annotation, AnnotationKind } from '../../core/sidecar';
 import type { ArticleStore } from '../store/articles';
+import { readOnly } from '../log';
 
-const TYPES: { type: EntityType; label: string }[] = [
-  { type: 'PERSON', label: 'Person' },
-  { type: 'ORG', label: 'Organisation' },
-  { type: 'PLACE', label: 'Place' },
-  { type: 'DATE', label: 'Date' },
-  { type: 'NUMBER', label: 'Number' },
+/** The entity types with their names in words (a function: l10n strings are looked up when used). */
+const types = (): { type: EntityType; label: string }[] => [
+  { type: 'PERSON', label: vscode.l10n.t('Person') },
+  { type: 'ORG', label: vscode.l10n.t('Organisation') },
+  { type: 'PLACE', label: vscode.l10n.t('Place') },
+  { type: 'DATE', label: vscode.l10n.t('Date') },
+  { type: 'NUMBER', label: vscode.l10n.t('Number') },
 ];
 
 let counter = 0;
@@ -33,7 +35,7 @@ function editorState(store: ArticleStore) {
     return undefined;
   }
   if (state.sidecarProblem) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Annotations of this article are read-only: {0}', state.sidecarProblem));
+    readOnly(state.sidecarProblem);
     return undefined;
   }
   return { editor, state };
@@ -58,7 +60,7 @@ const touched = (a: Annotation, change: Partial<Annotation>): Annotation => ({ .
 
 async function askKind(): Promise<AnnotateArgs | undefined> {
   const items: (vscode.QuickPickItem & { args: AnnotateArgs })[] = [
-    ...TYPES.map((t) => ({ label: t.label, description: vscode.l10n.t('entity'), args: { kind: 'entity' as const, type: t.type } })),
+    ...types().map((t) => ({ label: t.label, description: vscode.l10n.t('entity'), args: { kind: 'entity' as const, type: t.type } })),
     { label: vscode.l10n.t('Quote'), description: vscode.l10n.t('with its speaker'), args: { kind: 'quote' } },
     { label: vscode.l10n.t('Claim'), description: vscode.l10n.t('a check-worthy statement'), args: { kind: 'claim' } },
     { label: vscode.l10n.t('Note'), description: vscode.l10n.t('free text'), args: { kind: 'note' } },
@@ -127,7 +129,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
   register('marginalia.retype', async (id?: string, type?: EntityType) => {
     const t = targetAnnotation(store, id);
     if (!t || t.annotation.kind !== 'entity') return;
-    const chosen = type ?? (await vscode.window.showQuickPick(TYPES.map((x) => ({ label: x.label, type: x.type })), { placeHolder: vscode.l10n.t('New type for “{0}”', t.annotation.target.exact) }))?.type;
+    const chosen = type ?? (await vscode.window.showQuickPick(types().map((x) => ({ label: x.label, type: x.type })), { placeHolder: vscode.l10n.t('New type for “{0}”', t.annotation.target.exact) }))?.type;
     if (chosen) await store.update(t.uri, touched(t.annotation, { type: chosen, status: 'accepted' }));
   });
 

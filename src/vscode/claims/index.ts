@@ -63,6 +63,7 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
       item.description = vscode.l10n.t('{0} claims', node.state.result.claims.length);
       item.iconPath = vscode.ThemeIcon.File;
       item.resourceUri = node.state.uri;
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} claims', fileName(node.state.result.path), node.state.result.claims.length) };
       return item;
     }
     const c = node.claim;

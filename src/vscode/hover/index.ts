@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ArticleStore } from '../store/articles';
 import { escapeMarkdown } from '../text/markdown';
 
-const TYPE_WORDS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', DATE: 'Date', NUMBER: 'Number' };
+const typeWord = (type: string): string =>
+  ({ PERSON: vscode.l10n.t('Person'), ORG: vscode.l10n.t('Organisation'), PLACE: vscode.l10n.t('Place'), DATE: vscode.l10n.t('Date'), NUMBER: vscode.l10n.t('Number') })[type] ?? type;
 
 /**
  * Hover on an entity: its type in words, canonical name, aliases, where else it appears and what it
@@ -22,15 +23,15 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
       const rejected = state.annotations.some((a) => a.status === 'rejected' && mention && a.target.start === mention.start && a.target.end === mention.end);
       if (mention && !rejected) {
         const cluster = store.entities.find((c) => c.id === mention.entityId);
-        md.appendMarkdown(`**${TYPE_WORDS[mention.type] ?? mention.type}**: `);
+        md.appendMarkdown(`**${typeWord(mention.type)}**: `);
         md.appendMarkdown(escapeMarkdown(cluster?.name ?? mention.text));
         if (mention.value !== undefined) md.appendMarkdown(escapeMarkdown(` (${mention.value}${mention.unit ? ' ' + mention.unit : ''})`));
         if (cluster?.aliases.length) {
-          md.appendMarkdown('\n\n*Also written:* ');
+          md.appendMarkdown(`\n\n*${vscode.l10n.t('Also written:')}* `);
           md.appendMarkdown(escapeMarkdown(cluster.aliases.join(', ')));
         }
         if (cluster) {
-          md.appendMarkdown(`\n\n*Mentioned ${cluster.mentions} times in ${cluster.documents.length} article${cluster.documents.length === 1 ? '' : 's'}:*`);
+          md.appendMarkdown(`\n\n*${cluster.documents.length === 1 ? vscode.l10n.t('Mentioned {0} times in 1 article:', cluster.mentions) : vscode.l10n.t('Mentioned {0} times in {1} articles:', cluster.mentions, cluster.documents.length)}*`);
           for (const path of cluster.documents.slice(0, 10)) {
             const n = store.all.find((s) => vscode.workspace.asRelativePath(s.uri) === path);
             const count = n ? n.result.entities.filter((e) => e.entityId === cluster.id).length : 0;
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
           }
           const said = store.all.flatMap((s) => s.result.quotes.filter((q) => q.speaker?.entityId === cluster.id));
           if (said.length) {
-            md.appendMarkdown(`\n\n*Quoted ${said.length} time${said.length === 1 ? '' : 's'}:*`);
+            md.appendMarkdown(`\n\n*${said.length === 1 ? vscode.l10n.t('Quoted once:') : vscode.l10n.t('Quoted {0} times:', said.length)}*`);
             for (const q of said.slice(0, 5)) {
               md.appendMarkdown('\n- “');
               md.appendMarkdown(escapeMarkdown(q.text.length > 140 ? q.text.slice(0, 140) + '…' : q.text));
@@ -50,22 +51,22 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
           }
         }
       } else if (quote) {
-        md.appendMarkdown(`**${quote.kind === 'speech' ? 'Quote' : 'Scare quote / title'}**`);
+        md.appendMarkdown(`**${quote.kind === 'speech' ? vscode.l10n.t('Quote') : vscode.l10n.t('Scare quote / title')}**`);
         if (quote.speaker) {
-          md.appendMarkdown('\n\n*Speaker:* ');
+          md.appendMarkdown(`\n\n*${vscode.l10n.t('Speaker:')}* `);
           md.appendMarkdown(escapeMarkdown(quote.speaker.name));
         }
         if (quote.cue) {
-          md.appendMarkdown('\n\n*Cue:* ');
+          md.appendMarkdown(`\n\n*${vscode.l10n.t('Cue:')}* `);
           md.appendMarkdown(escapeMarkdown(quote.cue.text));
         }
         const ann = state.annotations.find((a) => a.kind === 'quote' && a.target.start === quote.start && a.target.end === quote.end);
         if (ann?.tags.length) {
-          md.appendMarkdown('\n\n*Tags:* ');
+          md.appendMarkdown(`\n\n*${vscode.l10n.t('Tags:')}* `);
           md.appendMarkdown(escapeMarkdown(ann.tags.join(', ')));
         }
         if (ann?.note) {
-          md.appendMarkdown('\n\n*Note:* ');
+          md.appendMarkdown(`\n\n*${vscode.l10n.t('Note:')}* `);
           md.appendMarkdown(escapeMarkdown(ann.note));
         }
       } else {

@@ -5,6 +5,14 @@ export let log: Pick<vscode.LogOutputChannel, 'trace' | 'debug' | 'info' | 'warn
   trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined,
 };
 
+/** Tells the user that an article's annotations cannot be changed because its sidecar cannot be read, and what to do. */
+export function readOnly(problem: string): void {
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window
+    .showErrorMessage(vscode.l10n.t('Annotations of this article are read-only: its annotation file cannot be read ({0}). Fix the file or move it away; it is read again when it changes.', problem), showLog)
+    .then((p) => p === showLog && log.show());
+}
+
 export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('Marginalia', { log: true });
   context.subscriptions.push(channel);

@@ -31,6 +31,7 @@ class OrphansProvider implements vscode.TreeDataProvider<OrphanNode> {
     item.iconPath = new vscode.ThemeIcon('debug-disconnect');
     item.contextValue = 'marginalia.orphan';
     item.tooltip = new vscode.MarkdownString().appendText(`${a.target.exact}\n\n${a.note ?? ''}`);
+    item.accessibilityInformation = { label: vscode.l10n.t('Orphaned {0} in {1}, its text no longer found: {2}', a.kind, fileName(state.result.path), a.target.exact) + (a.note ? `. ${a.note}` : '') };
     return item;
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArticleStore, ArticleState } from '../store/articles';
 import type { Annotation } from '../../core/sidecar';
+import { readOnly } from '../log';
 
 export const DEFAULT_TAGS = ['verified', 'disputed', 'needs-source', 'misattributed', 'opinion', 'out-of-context'];
 
@@ -124,7 +125,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
         return;
       }
       if (target.state.sidecarProblem) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Annotations of this article are read-only: {0}', target.state.sidecarProblem));
+        readOnly(target.state.sidecarProblem);
         return;
       }
       let chosen = tags;

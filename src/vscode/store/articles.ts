@@ -212,9 +212,14 @@ export class ArticleStore implements vscode.Disposable {
       const name = vscode.workspace.asRelativePath(sidecarUri(uri));
       const problem = `${name}: ${parsed.problem}`;
       log.error(`annotations not loaded: ${problem}`);
-      void vscode.window.showErrorMessage(`Marginalia could not read ${name}: ${parsed.problem}. The file is left untouched and annotations of this article are read-only until it is fixed.`, 'Open File').then((pick) => {
-        if (pick) void vscode.window.showTextDocument(sidecarUri(uri));
-      });
+      const open = vscode.l10n.t('Open File');
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('Marginalia could not read {0}: {1}. The file is left untouched and the annotations of this article are read-only until it is fixed or moved away.', name, parsed.problem), open, showLog)
+        .then((pick) => {
+          if (pick === open) void vscode.window.showTextDocument(sidecarUri(uri));
+          else if (pick === showLog) log.show();
+        });
       return { annotations: [], problem };
     }
     return { annotations: reanchorAnnotations(text, parsed.sidecar.annotations).annotations };
@@ -297,7 +302,7 @@ export class ArticleStore implements vscode.Disposable {
       }
     }
     if (conflicts.length) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} annotation(s) were changed both here and on disk; both versions are kept.', vscode.workspace.asRelativePath(uri), conflicts.length));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} annotation(s) were changed both here and on disk; both versions are kept. Keep one of each pair: the copy from disk has the note "[conflicting copy from disk]".', vscode.workspace.asRelativePath(uri), conflicts.length));
     }
     this.changed.fire();
   }
