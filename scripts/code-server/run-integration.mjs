@@ -1,7 +1,7 @@
 // Runs the extension's tests in a real VS Code (code-server 4.139.1 = VS Code 1.139.1, Node extension host), offline:
 //   1. integration: out/test/integration/index.js (mocha, inside the extension host) against a temp copy of seeds/;
-//   2. ui: test/ui/workbench.ui.mjs drives the workbench in headless Chromium with the extension installed
-//      as a user has it, and saves screenshots to test-results/.
+//   2. ui: test/ui/*.ui.mjs (workbench.ui.mjs, screens.ui.mjs) drive the workbench in headless Chromium with
+//      the extension installed as a user has it, and save screenshots to test-results/.
 // Run `node scripts/build.mjs` first (npm run test:integration does).
 //
 // Usage: node scripts/code-server/run-integration.mjs [--no-ui | --ui-only] [--vsix FILE] [--keep] [--verbose]
@@ -13,7 +13,7 @@
 //   --timeout S   limit for the in-host suite (default 300).
 // Env: MARGINALIA_EXTENSION_PATH (default: the repo) to load another unpacked extension folder; MOCHA_GREP.
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -160,7 +160,9 @@ function runUi() {
     const env = { ...process.env };
     if (vsix) env.MARGINALIA_VSIX = vsix;
     if (opt.keep) env.MARGINALIA_KEEP = '1';
-    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(REPO_ROOT, 'test', 'ui', 'workbench.ui.mjs')],
+    // Every test/ui/*.ui.mjs, one after the other (each starts its own code-server and browser).
+    const files = readdirSync(join(REPO_ROOT, 'test', 'ui')).filter((f) => f.endsWith('.ui.mjs')).sort().map((f) => join(REPO_ROOT, 'test', 'ui', f));
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
       { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => {
