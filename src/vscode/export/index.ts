@@ -207,7 +207,7 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
     const showLog = vscode.l10n.t('Show Log');
     const what = chosen.format === 'csv' ? vscode.l10n.t('{0} quotes and claims', count) : vscode.l10n.t('{0} annotations', count);
     const message = problems.length
-      ? vscode.l10n.t('Exported {0} of {1} articles to {2}; {3} annotations could not be exported (see the log for which and why).', what, articles.length, fileNameOf(target), problems.length)
+      ? vscode.l10n.t('Exported {0} of {1} articles to {2}. Some annotations were left out (orphaned, or their text is no longer found): Show Log says which.', what, articles.length, fileNameOf(target))
       : vscode.l10n.t('Exported {0} of {1} articles to {2}.', what, articles.length, fileNameOf(target));
     const actions = [...(chosen.format === 'brat' ? [] : [open]), ...(problems.length ? [showLog] : [])];
     void vscode.window.showInformationMessage(message, ...actions).then((p) => {
