@@ -66,6 +66,7 @@ async function step(name, fn) {
     await fn();
   } catch (e) {
     await page?.screenshot({ path: join(RESULTS, `screens-failure-${name}.png`) }).catch(() => {});
+    await page?.keyboard.press('Escape').catch(() => {}); // a picker left open would block the next steps
     const notes = page ? (await page.locator('.notifications-toasts').allTextContents().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean) : [];
     const errors = [...notes.map((n) => `notification: ${n}`), ...consoleLines.filter((l) => /^\[(error|warning)\].*(Extension Host|marginalia)/i.test(l)).slice(-8)];
     if (errors.length && e instanceof Error) e.message += `\nworkbench notifications / extension host errors:\n  ${errors.join('\n  ')}`;
@@ -97,12 +98,14 @@ async function palette(title) {
   // The palette lists the commands known when it opens: right after start-up the installed extensions may not be
   // registered yet, so close it and look again.
   const until = Date.now() + 60_000;
+  // (Also when the widget is still closing from the previous picker and will not take text yet.)
   for (;;) {
     await openQuickInput('F1');
-    await page.locator('.quick-input-widget input').fill(`>${title}`);
-    if (await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+    const typed = await page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5000 }).then(() => true, () => false);
+    if (typed && (await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false))) break;
     if (Date.now() > until) throw new Error(`the Command Palette does not offer ${title}`);
     await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
   }
   await row.click();
 }
@@ -117,11 +120,21 @@ async function pick(text) {
 const activeEditor = () => page.locator('.part.editor .editor-instance .monaco-editor').first();
 
 async function openFile(name, expectText) {
-  await openQuickInput('Control+P');
-  await page.keyboard.type(name);
-  // The row of that file (Enter would open the top row, which may be a recently opened file with a similar name).
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 45_000 });
+  // The row of exactly that file (Enter would open the top row, which may be a recently opened file with a similar
+  // name, or a stale entry such as the temporary file of an atomic save, `<name>.tmp-…`).
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  // Quick Open searches an index of the folder's files: a file written a moment ago may not be in it yet, so close
+  // it and search again.
+  const until = Date.now() + 60_000;
+  for (;;) {
+    await openQuickInput('Control+P');
+    await page.keyboard.type(name);
+    if (await row.waitFor({ state: 'visible', timeout: 8000 }).then(() => true, () => false)) break;
+    if (Date.now() > until) throw new Error(`Quick Open does not find ${name}`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
   await row.click();
   await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ state: 'visible', timeout: 30_000 });
   if (expectText) await activeEditor().locator('.view-lines').filter({ hasText: expectText }).waitFor({ state: 'visible', timeout: 30_000 });
