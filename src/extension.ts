@@ -102,7 +102,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     { dispose: () => clearTimeout(timer) },
   );
   // The analysis runs after activate() returns, so activation stays fast.
-  const ready = new Promise<void>((resolve) => setTimeout(() => store.refresh().then(resolve, resolve), 0));
+  // `ready`: the whole folder analysed (the open articles' highlights come earlier, from a first quick pass).
+  const ready = new Promise<void>((resolve) => setTimeout(() => store.refresh().then(() => store.idle()).then(resolve, resolve), 0));
   return { store, ready, createStore: () => new ArticleStore(() => loadRecogniser(context.extensionUri)), views, statusBar };
 }
 

@@ -78,6 +78,11 @@ export class ArticleStore implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
+  /** Resolves when no analysis is running or queued (after the quick first pass, the whole folder's). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
   /** Re-analyses the workspace's articles (open editors' unsaved text wins over the disk). */
   refresh(token?: vscode.CancellationToken): Promise<void> {
     this.token = token;
@@ -95,10 +100,20 @@ export class ArticleStore implements vscode.Disposable {
     return this.running;
   }
 
+  /**
+   * The first analysis covers only the articles open in editors, so their highlights come at once; the
+   * whole folder follows right after (its entities and facts link across every article).
+   */
+  private openFirst = true;
+
   private async run(): Promise<void> {
     const glob = vscode.workspace.getConfiguration('marginalia').get<string>('articles', '**/*.{txt,md}');
-    const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(glob, '**/{node_modules,.git}/**', 2000) : [];
+    const openArticles = vscode.workspace.textDocuments.filter((d) => isArticle(d) && d.uri.scheme !== 'git');
+    const quick = this.openFirst && openArticles.length > 0;
+    this.openFirst = false;
+    const found = quick || !vscode.workspace.workspaceFolders?.length ? [] : await vscode.workspace.findFiles(glob, '**/{node_modules,.git}/**', 5000);
     const uris = new Map<string, vscode.Uri>(found.filter((u) => isArticle({ uri: u })).map((u) => [u.toString(), u]));
+    if (quick) this.again = true; // the whole folder next
     for (const d of vscode.workspace.textDocuments) if (isArticle(d) && d.uri.scheme !== 'git') uris.set(d.uri.toString(), d.uri);
     const inputs: { uri: vscode.Uri; text: string }[] = [];
     for (const uri of [...uris.values()].sort((a, b) => a.toString().localeCompare(b.toString()))) {
