@@ -289,7 +289,7 @@ describe('Marginalia, as a person uses it, in pictures (code-server, headless Ch
   test('the Getting Started walkthrough opens from the Command Palette', { timeout: 120_000 }, () => step('walkthrough-open', async () => {
     // Opened first: VS Code counts a step's completion events only from when its walkthrough service runs (at start-up
     // with the default settings, which show the Welcome page; these tests turn that off).
-    await palette('Marginalia: Get Started with Marginalia');
+    await palette('Marginalia: Get Started');
     const container = page.locator('.gettingStartedContainer');
     await container.filter({ hasText: 'Get Started with Marginalia' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     for (const t of STEPS) await container.locator('.getting-started-step', { hasText: t }).first().waitFor({ state: 'attached', timeout: 10_000 });
@@ -421,7 +421,7 @@ describe('Marginalia, as a person uses it, in pictures (code-server, headless Ch
   }));
 
   test('the walkthrough\'s steps are checked off by what was done above', { timeout: 120_000 }, () => step('walkthrough', async () => {
-    await palette('Marginalia: Get Started with Marginalia');
+    await palette('Marginalia: Get Started');
     const container = page.locator('.gettingStartedContainer');
     await container.filter({ hasText: 'Get Started with Marginalia' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.locator('.getting-started-step', { hasText: 'Tag a quote from the side bar' }).first().click();
