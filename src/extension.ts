@@ -92,7 +92,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
       store.edited(e.document, e.contentChanges);
       soon();
     }),
-    vscode.workspace.onDidOpenTextDocument((d) => isArticle(d) && !store.get(d.uri) && soon()),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!isArticle(d) || store.get(d.uri)) return;
+      store.quick(d).catch((e) => log.error(`quick analysis of ${d.uri.toString()} failed: ${(e as Error).message}`));
+      soon();
+    }),
     vscode.commands.registerCommand('marginalia.analyzeFolder', () =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Marginalia: analysing articles…'), cancellable: true },

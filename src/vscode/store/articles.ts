@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   AnalysisCancelled,
+  analyzeArticles,
   FolderAnalyzer,
   noCorrections,
   type Corrections,
@@ -84,11 +85,12 @@ export class ArticleStore implements vscode.Disposable {
   }
 
   /** Re-analyses the workspace's articles (open editors' unsaved text wins over the disk). */
+  /** Resolves when the analysis it asked for, and any queued after it, is done. */
   refresh(token?: vscode.CancellationToken): Promise<void> {
     this.token = token;
     if (this.running) {
       this.again = true;
-      return this.running;
+      return this.idle();
     }
     this.running = this.run().finally(() => {
       this.running = undefined;
@@ -97,7 +99,7 @@ export class ArticleStore implements vscode.Disposable {
         void this.refresh();
       }
     });
-    return this.running;
+    return this.running.then(() => this.idle());
   }
 
   /**
@@ -151,7 +153,13 @@ export class ArticleStore implements vscode.Disposable {
     log.info(`analysed ${inputs.length} articles in ${Date.now() - started} ms`);
     const now = new Date().toISOString();
     const next = new Map<string, ArticleState>();
+    let sliceStart = Date.now();
     for (const { uri, text: read } of inputs) {
+      // Building thousands of articles' annotations is work too: leave the event loop free between slices.
+      if (Date.now() - sliceStart > 15) {
+        await new Promise((r) => setTimeout(r, 0));
+        sliceStart = Date.now();
+      }
       const path = vscode.workspace.asRelativePath(uri);
       const result = analyzer.documentResult(path);
       if (!result) continue;
@@ -170,6 +178,25 @@ export class ArticleStore implements vscode.Disposable {
       next.set(uri.toString(), { uri, text, result, annotations: mergeAnnotations(suggestionsFor(text, result, now), userAnnotations), sidecarProblem });
     }
     this.states = next;
+    this.changed.fire();
+  }
+
+  /**
+   * An article opened before the folder analysis reached it gets a quick analysis of its own, so its
+   * highlights do not wait for the whole folder; the folder analysis replaces it when it is done.
+   */
+  async quick(document: vscode.TextDocument): Promise<void> {
+    if (this.get(document.uri)) return;
+    this.recogniser ??= this.loadRecogniser();
+    const recogniser = await this.recogniser;
+    if (this.get(document.uri)) return;
+    const text = document.getText();
+    const path = vscode.workspace.asRelativePath(document.uri);
+    const result = analyzeArticles([{ path, text }], { recogniser, corrections: this.corrections() }).documents[0];
+    const loaded = this.pending.get(document.uri.toString()) ?? (await this.loadSidecar(document.uri, text));
+    if (this.get(document.uri) || document.getText() !== text) return;
+    this.pending.set(document.uri.toString(), loaded);
+    this.states.set(document.uri.toString(), { uri: document.uri, text, result, annotations: mergeAnnotations(suggestionsFor(text, result, new Date().toISOString()), loaded.annotations), sidecarProblem: loaded.problem });
     this.changed.fire();
   }
 
