@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeArticles, type AnalysisResult, type ArticleInput } from '../core';
 import { parseSidecar, suggestionsFor, type Annotation } from '../core/sidecar';
-import { bratAnnotationConf, exportBrat, exportCsv, exportJsonl, exportW3C, type ExportArticle, type JsonlOffsets, type Problem } from '../core/export';
+import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, type ExportArticle, type JsonlOffsets, type Problem } from '../core/export';
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
 import { collectArticles, displayPath, readArticle, sidecarPath } from './files';
@@ -151,32 +151,36 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
   return failed ? 1 : 0;
 }
 
-/** Records in RFC 4180 text: line ends outside quoted fields (a doubled quote toggles twice). */
-function csvRecords(text: string): number {
-  let n = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) n++;
-  }
-  return n;
-}
+/**
+ * The arguments of a subcommand, read option by option: each `take` or `flag` removes what it reads,
+ * so what is left in `rest` is the paths (and any unknown option, for the usage message).
+ */
+export class ArgumentReader {
+  constructor(public rest: string[]) {}
 
-/** Reads `--name value` or `--name=value`; returns the value and the arguments without it. */
-export function takeOption(args: string[], name: string, alias?: string): { value?: string; rest: string[]; missing?: boolean } {
-  const rest: string[] = [];
-  let value: string | undefined;
-  let missing = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === name || (alias && a === alias)) {
-      if (i + 1 < args.length) value = args[++i];
-      else missing = true;
-    } else if (a.startsWith(name + '=')) value = a.slice(name.length + 1);
-    else rest.push(a);
+  /** `--name value` or `--name=value` (or the alias); `missing` when the name ends the arguments. */
+  take(name: string, alias?: string): { value?: string; missing?: boolean } {
+    const rest: string[] = [];
+    let value: string | undefined;
+    let missing = false;
+    for (let i = 0; i < this.rest.length; i++) {
+      const a = this.rest[i];
+      if (a === name || (alias && a === alias)) {
+        if (i + 1 < this.rest.length) value = this.rest[++i];
+        else missing = true;
+      } else if (a.startsWith(name + '=')) value = a.slice(name.length + 1);
+      else rest.push(a);
+    }
+    this.rest = rest;
+    return { value, missing };
   }
-  return { value, rest, missing };
+
+  /** Whether the switch `name` was given. */
+  flag(name: string): boolean {
+    const given = this.rest.includes(name);
+    this.rest = this.rest.filter((a) => a !== name);
+    return given;
+  }
 }
 
 /**
@@ -184,19 +188,15 @@ export function takeOption(args: string[], name: string, alias?: string): { valu
  * `<paths…> --format F --out O [--offsets U] [--base IRI] [--include-rejected] [--astral A]`.
  */
 export function runExport(args: string[]): number {
-  let rest = args;
-  const take = (name: string, alias?: string) => {
-    const r = takeOption(rest, name, alias);
-    rest = r.rest;
-    return r;
-  };
+  const reader = new ArgumentReader(args);
+  const take = reader.take.bind(reader);
   const format = take('--format', '-f');
   const out = take('--out', '-o');
   const offsets = take('--offsets');
   const base = take('--base');
   const astral = take('--astral');
-  const includeRejected = rest.includes('--include-rejected');
-  rest = rest.filter((a) => a !== '--include-rejected');
+  const includeRejected = reader.flag('--include-rejected');
+  const rest = reader.rest;
   const unknown = rest.filter((a) => a.startsWith('-') && a !== '-');
   if (unknown.length || !format.value || !out.value || !rest.length || [format, out, offsets, base, astral].some((r) => r.missing)) {
     if (unknown.length) say(`marginalia: unknown option ${unknown.join(' ')}`);

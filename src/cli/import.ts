@@ -4,7 +4,7 @@ import { makeSidecar, parseSidecar, serializeSidecar, type Sidecar } from '../co
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
 import { VERSION } from '../version';
-import { formatProblem, takeOption } from './export';
+import { ArgumentReader, formatProblem } from './export';
 import { collectArticles, displayPath, readArticle, sidecarPath } from './files';
 
 export interface ImportCommandOptions {
@@ -99,17 +99,13 @@ export function importCommand(file: string, paths: string[], options: ImportComm
 
 /** `marginalia import …` from the raw arguments after the command name: `<file> [paths…] [--format F] [--base IRI] [--offsets U] [--dry-run]`. */
 export function runImport(args: string[]): number {
-  let rest = args;
-  const take = (name: string, alias?: string) => {
-    const r = takeOption(rest, name, alias);
-    rest = r.rest;
-    return r;
-  };
+  const reader = new ArgumentReader(args);
+  const take = reader.take.bind(reader);
   const format = take('--format', '-f');
   const base = take('--base');
   const offsets = take('--offsets');
-  const dryRun = rest.includes('--dry-run');
-  rest = rest.filter((a) => a !== '--dry-run');
+  const dryRun = reader.flag('--dry-run');
+  const rest = reader.rest;
   const unknown = rest.filter((a) => a.startsWith('-'));
   const bad =
     (format.value && format.value !== 'w3c' && format.value !== 'jsonl') ||

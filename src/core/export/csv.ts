@@ -66,3 +66,15 @@ export function exportCsv(articles: readonly ExportArticle[], options: CsvExport
   }
   return (options.bom === false ? '' : '\uFEFF') + rows.map((r) => r + '\r\n').join('');
 }
+
+/** Records in RFC 4180 text: line ends outside quoted fields (a doubled quote toggles twice). */
+export function csvRecords(text: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) n++;
+  }
+  return n;
+}

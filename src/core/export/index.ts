@@ -24,5 +24,5 @@ export type { ImportResult } from './collect';
 export { exportW3C, importW3C, toW3CAnnotation, ANNO_CONTEXT, MARGINALIA_VOCAB, type W3CExportOptions, type W3CImportOptions } from './w3c';
 export { exportJsonl, importJsonl, type JsonlExportOptions, type JsonlImportOptions, type JsonlOffsets } from './jsonl';
 export { exportBrat, bratAnnotationConf, bratAttribute, type BratDocument, type BratExportOptions } from './brat';
-export { exportCsv, csvField, CSV_COLUMNS, type CsvExportOptions } from './csv';
+export { exportCsv, csvField, csvRecords, CSV_COLUMNS, type CsvExportOptions } from './csv';
 export { detectFormat, importAnnotations, mergeImported, referencedPaths, sameAnnotation, type ImportFormat, type ImportOptions, type MergeResult } from './import';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   bratAnnotationConf,
   exportBrat,
+  csvRecords,
   exportCsv,
   exportJsonl,
   exportW3C,
@@ -89,18 +90,6 @@ function baseFolder(states: readonly ArticleState[]): vscode.Uri | undefined {
 
 function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? uri.path;
-}
-
-/** Records in RFC 4180 text: line ends outside quoted fields (a doubled quote toggles twice). */
-function csvRecords(text: string): number {
-  let n = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) n++;
-  }
-  return n;
 }
 
 function reportProblems(what: string, problems: readonly Problem[]): void {
