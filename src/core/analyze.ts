@@ -118,7 +118,7 @@ function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<A
     boilerplate: p.zones.map((z) => ({ start: z.start, end: z.end, reason: z.reason })),
   };
   if (p.skipped) result.skipped = p.skipped;
-  else result.claims = findClaims(p.doc, mentions, p.zones, quotes);
+  else result.claims = findClaims(p.doc, mentions, p.zones);
   return result;
 }
 

@@ -1,4 +1,4 @@
-import type { Claim, EntityMention, Quote } from '../contract';
+import type { Claim, EntityMention } from '../contract';
 import type { ArticleDocument } from '../document';
 import { inZones, type BoilerplateZone } from '../boilerplate';
 import { findNumbers } from '../entities/numbers';
@@ -33,7 +33,7 @@ export function scoreSentence(sentence: string, entities: readonly EntityMention
 export const CLAIM_THRESHOLD = 0.45;
 
 /** The claims of one article: scored sentences outside boilerplate, with their entities, source and normalised values. */
-export function findClaims(doc: ArticleDocument, entities: readonly EntityMention[], zones: readonly BoilerplateZone[], _quotes: readonly Quote[]): Claim[] {
+export function findClaims(doc: ArticleDocument, entities: readonly EntityMention[], zones: readonly BoilerplateZone[]): Claim[] {
   const claims: Claim[] = [];
   const furniture = zones.filter((z) => z.reason !== 'markup');
   // Sentences and entities are both in text order: walk them together.

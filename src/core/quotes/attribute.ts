@@ -106,11 +106,8 @@ export function attributeQuotes(doc: ArticleDocument, spans: readonly QuoteSpan[
     return earlier.length ? { ...r, name: earlier[earlier.length - 1].name } : r;
   };
 
-  const toSpeaker = (c: Candidate): Speaker => {
-    // Name a person by the cluster's canonical name when the mention is a bare surname.
-    const mention = mentions.find((m) => m.start === c.start && m.end === c.end);
-    return { name: mention ? c.name : c.name, entityId: c.entityId, start: c.start, end: c.end };
-  };
+  // The canonical name (`Ushakov` → `Yuri Ushakov`) is set by the caller, which knows the entities.
+  const toSpeaker = (c: Candidate): Speaker => ({ name: c.name, entityId: c.entityId, start: c.start, end: c.end });
 
   /** A capitalised name next to a cue, for speakers the name recogniser missed. */
   const nameAround = (c: SpanRef, from: number): Candidate | null => {

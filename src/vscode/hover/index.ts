@@ -7,7 +7,7 @@ const typeWord = (type: string): string =>
 
 /**
  * Hover on an entity: its type in words, canonical name, aliases, where else it appears and what it
- * said; on a quote: speaker and cue. Article text is always added with `appendText` (escaped), and
+ * said; on a quote: speaker and cue. Article text is always escaped (escapeMarkdown), and
  * command links are enabled only for Marginalia's own open command.
  */
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): void {
