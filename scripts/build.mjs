@@ -31,7 +31,10 @@ function filesUnder(dir, re) {
 
 const jobs = [];
 if (!testsOnly) {
-  rmSync('dist', { recursive: true, force: true });
+  // dist/ is not deleted first: esbuild replaces each bundle whole, and a build started while tests run from the same
+  // checkout (a second terminal, a watch) must not pull the bundles out from under them. A production build has no
+  // source maps, so the maps of an earlier development build go (they would no longer match, and must not ship).
+  if (production) for (const f of filesUnder('dist', /\.map$/)) rmSync(f, { force: true });
   // Desktop / code-server extension host (Node).
   jobs.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
     platform: 'node', format: 'cjs', external: ['vscode'] }));

@@ -78,11 +78,17 @@ function run(cmd, args, { cwd, env, label }) {
   });
 }
 
-/** Environment for npm commands: quiet, no audit/fund noise, and never the user's `nodedir=/usr` for native builds. */
+/**
+ * Environment for the nested npm commands: quiet, no audit/fund noise, and never the user's `nodedir=/usr` for native
+ * builds. Every `npm_*` variable of the outer npm is dropped first: when this runs under `npm test` or `npm start`, the
+ * outer npm exports its own configuration (`npm_config_user_agent` names Node 20, `npm_config_node_gyp`,
+ * `npm_config_prefix`, `npm_lifecycle_*`), and code-server's postinstall reads the user agent to refuse any Node but 24.
+ * A nested install must look exactly like one typed in a fresh shell.
+ */
 function npmEnv(extra = {}) {
-  const env = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false',
-    npm_config_loglevel: process.env.npm_config_loglevel || 'warn', ...extra };
-  return env;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return { ...env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false',
+    npm_config_loglevel: 'warn', ...extra };
 }
 
 function isInstalled(l) {
