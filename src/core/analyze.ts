@@ -1,5 +1,5 @@
 import type { AnalysisResult, DocumentResult, EntityCluster, EntityMention, EntityType, Quote } from './contract';
-import { isMarkdownPath, parseArticle, type ArticleDocument } from './document';
+import { cutAtMarkup, isMarkdownPath, mergeSpans, parseArticle, readerText, type ArticleDocument, type Span } from './document';
 import { mentionsIn, type FolderNames } from './entities';
 import { slug } from './text/normalize';
 import { findBoilerplate, type BoilerplateZone } from './boilerplate';
@@ -58,7 +58,8 @@ function fullerName(text: string, surname: string, before: number): string {
 interface Prepared {
   doc: ArticleDocument;
   zones: BoilerplateZone[];
-  markup: BoilerplateZone[];
+  /** Everything a reader does not see inside prose: the document's hidden Markdown and stray HTML-like markup. */
+  markup: Span[];
   skipped?: string;
 }
 
@@ -76,8 +77,9 @@ function prepare(input: ArticleInput, maxLength: number): Prepared {
       at = z.end;
     }
     doc.text = out + doc.text.slice(at);
+    doc.hidden = mergeSpans([...doc.hidden, ...markup]);
   }
-  return { doc, zones, markup, skipped };
+  return { doc, zones, markup: doc.hidden, skipped };
 }
 
 /** What one full analysis learned about the folder, kept to patch single articles after edits. */
@@ -113,7 +115,7 @@ function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<A
   const result: DocumentResult = {
     path: p.doc.path,
     entities: mentions,
-    quotes,
+    quotes: cutAtMarkup(p.doc.source, p.doc.text, p.markup, quotes),
     claims: [],
     boilerplate: p.zones.map((z) => ({ start: z.start, end: z.end, reason: z.reason })),
   };
@@ -162,6 +164,19 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
   }
 
   const facts = yield* buildFactsSteps(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
+  // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
+  prepared.forEach((p, d) => {
+    const whole = documents[d].claims;
+    documents[d].claims = cutAtMarkup(p.doc.source, p.doc.text, p.markup, whole);
+    if (whole.length === documents[d].claims.length) return;
+    for (const ref of facts.flatMap((f) => f.claims).filter((r) => r.path === p.doc.path)) {
+      const head = documents[d].claims.find((c) => c.partOf?.start === ref.start && c.partOf.end === ref.end);
+      if (!head) continue;
+      if (ref.text !== undefined) ref.text = readerText(p.doc.source, p.markup, ref);
+      ref.start = head.start;
+      ref.end = head.end;
+    }
+  });
 
   const counts = new Map<string, { n: number; docs: Set<string> }>();
   for (const r of documents) {
@@ -280,9 +295,13 @@ export function changedRegion(oldText: string, newText: string, previous: Docume
  * article's result with the patched one), and a 1 MB article has tens of thousands of them: copying
  * each on every keystroke would cost more than the analysis.
  */
-function shift<T extends { start: number; end: number }>(x: T, by: number): T {
+function shift<T extends { start: number; end: number; partOf?: { start: number; end: number } }>(x: T, by: number): T {
   x.start += by;
   x.end += by;
+  if (x.partOf) {
+    x.partOf.start += by;
+    x.partOf.end += by;
+  }
   return x;
 }
 
@@ -321,6 +340,7 @@ export function patchDocument(previous: DocumentResult, oldText: string, newText
     if (m.end <= region.start && m.type === 'PERSON') earlier.unshift({ ...m, start: m.start - region.start, end: m.end - region.start });
   }
   const local = analyseDocument(p, mentions, context, [...context.clusters.values()], earlier);
+  local.claims = cutAtMarkup(p.doc.source, p.doc.text, p.markup, local.claims);
   // Before the region: kept as they are; the region's own; after it: shifted. All stay in text order.
   const splice = <T extends { start: number; end: number }>(old: readonly T[], fresh: readonly T[], move: (x: T, by: number) => T): T[] => {
     const out: T[] = [];

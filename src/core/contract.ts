@@ -40,6 +40,11 @@ export interface Quote {
   speaker: Speaker | null;
   cue: SpanRef | null;
   kind: QuoteKind;
+  /**
+   * Only on a piece of a quote that Markdown markup inside it cut (`"We will *never* accept"`): the span of the
+   * whole quote. Every piece carries the same speaker, cue and kind; spans never cover markup.
+   */
+  partOf?: { start: number; end: number };
 }
 
 export interface Claim {
@@ -52,6 +57,8 @@ export interface Claim {
   source: string | null;
   numbers: { text: string; value: number; unit?: string; approximate: boolean }[];
   dates: { text: string; value: string }[];
+  /** Only on a piece of a claim that Markdown markup inside it cut: the span of the whole sentence (as on Quote). */
+  partOf?: { start: number; end: number };
 }
 
 export interface DocumentResult {

@@ -30,4 +30,10 @@ export interface ArticleDocument {
   blocks: Block[];
   sentences: Sentence[];
   format: 'markdown' | 'text';
+  /**
+   * Markup inside prose that a reader does not see (emphasis marks, link brackets and targets, inline HTML, images,
+   * footnote references), as sorted, disjoint runs of source characters. No span (entity, quote, claim) may cover
+   * one: spans are cut at them (see visibleParts). Empty for plain text.
+   */
+  hidden: Span[];
 }

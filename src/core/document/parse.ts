@@ -1,10 +1,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { ArticleDocument, Block } from './model';
+import remarkGfm from 'remark-gfm';
+import type { ArticleDocument, Block, Span } from './model';
 import { splitSentences } from './sentences';
 
 /** Markdown node types whose text is not prose and is blanked for analysis. */
-const NON_PROSE = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'thematicBreak', 'image', 'imageReference']);
+const NON_PROSE = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'thematicBreak', 'image', 'imageReference', 'footnoteReference']);
 
 interface MdNode {
   type: string;
@@ -40,16 +41,17 @@ export function parsePlainText(path: string, source: string): ArticleDocument {
   }
   // A leading byte-order mark is not text.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-  return { path, source, text, blocks, sentences: splitSentences(text, blocks), format: 'text' };
+  return { path, source, text, blocks, sentences: splitSentences(text, blocks), format: 'text', hidden: [] };
 }
 
 /**
- * Markdown: paragraphs and headings from the remark syntax tree, with exact offsets. Syntax that is not
- * prose (emphasis marks, link targets, code, HTML, front matter) is blanked in `text` so that analysers
- * see prose at the same offsets as the source.
+ * Markdown (CommonMark with GitHub's extensions: tables, footnotes, strikethrough, autolinks): paragraphs,
+ * headings and table cells from the remark syntax tree, with exact offsets. Syntax that is not prose (emphasis
+ * marks, link targets, code, HTML, front matter) is blanked in `text` so that analysers see prose at the same
+ * offsets as the source; the blanked runs inside prose are listed in `hidden`.
  */
 export function parseMarkdown(path: string, source: string): ArticleDocument {
-  const tree = unified().use(remarkParse).parse(source) as MdNode;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as MdNode;
   const chars = source.split('');
   const blank = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
@@ -74,15 +76,26 @@ export function parseMarkdown(path: string, source: string): ArticleDocument {
       }
       return;
     }
-    if ((node.type === 'paragraph' || node.type === 'heading') && s !== undefined && e !== undefined) {
+    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && s !== undefined && e !== undefined) {
       blocks.push(node.type === 'heading' ? { kind: 'heading', depth: node.depth, start: s, end: e } : { kind: 'paragraph', start: s, end: e });
     }
     node.children?.forEach(walk);
   };
   walk(tree);
-  // Inside prose blocks blank every character that is not part of a text node (marks, link targets…).
-  for (const b of blocks) {
-    for (let i = b.start; i < b.end; i++) if (!keep[i] && chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  // Inside prose blocks blank every character that is not part of a text node (marks, link targets…), and note
+  // each run of them that holds more than white space: that is markup a span must not cover.
+  const hidden: Span[] = [];
+  for (const b of [...blocks].sort((x, y) => x.start - y.start)) {
+    let run = -1;
+    for (let i = b.start; i <= b.end; i++) {
+      const markup = i < b.end && !keep[i];
+      if (markup && run < 0) run = i;
+      if (!markup && run >= 0) {
+        if (/\S/.test(source.slice(run, i))) hidden.push({ start: run, end: i });
+        run = -1;
+      }
+      if (markup && chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    }
   }
   // Outside prose blocks nothing is analysed, so blank it all (code blocks, HTML, tables' pipes…).
   let cursor = 0;
@@ -102,5 +115,5 @@ export function parseMarkdown(path: string, source: string): ArticleDocument {
       return { ...b, start, end };
     })
     .filter((b) => b.end > b.start);
-  return { path, source, text, blocks: tight, sentences: splitSentences(text, tight), format: 'markdown' };
+  return { path, source, text, blocks: tight, sentences: splitSentences(text, tight), format: 'markdown', hidden };
 }

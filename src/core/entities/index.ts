@@ -1,6 +1,5 @@
 import type { EntityMention, EntityType } from '../contract';
-import type { ArticleDocument, Span } from '../document';
-import { inZones } from '../boilerplate';
+import { coversHidden, visibleParts, type ArticleDocument, type Span } from '../document';
 import { findDates, findArticleDate } from './dates';
 import { findNumbers } from './numbers';
 import { NameLexicon } from './lexicon';
@@ -33,9 +32,11 @@ export const noCorrections = (): Corrections => ({ rejected: new Set(), accepted
 export function recogniseNames(doc: ArticleDocument, recogniser: NameRecogniser, markup: readonly Span[]): NameSpan[] {
   const out: NameSpan[] = [];
   for (const raw of recogniser.recognise(doc.text, doc.sentences)) {
-    const trimmed = trimName(doc.text, raw);
-    if (!trimmed || inZones(markup, trimmed.start, trimmed.end)) continue;
-    out.push({ ...trimmed, type: typeFromContext(doc.text, trimmed) });
+    // The tagger reads across blanked markup (`Russia-[NATO](…) Council`): a name is cut to what a reader sees.
+    for (const part of visibleParts(doc.text, markup, raw)) {
+      const trimmed = trimName(doc.text, { ...part, type: raw.type });
+      if (trimmed) out.push({ ...trimmed, type: typeFromContext(doc.text, trimmed) });
+    }
   }
   return out;
 }
@@ -176,7 +177,7 @@ export function mentionsIn(doc: ArticleDocument, names: readonly NameSpan[], mar
   const { lexicon, userLexicon, corrections } = folder;
   const suggested = [...splitCompounds(doc.text, [...names], lexicon), ...lexicon.find(doc.text, range)].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = withoutOverlaps([...userLexicon.find(doc.text, range), ...suggested])
-    .filter((n) => !corrections.rejected.has(doc.text.slice(n.start, n.end)) && !inZones(markup, n.start, n.end));
+    .filter((n) => !corrections.rejected.has(doc.text.slice(n.start, n.end)) && !coversHidden(markup, n.start, n.end));
   const mentions: EntityMention[] = kept.map((n) => {
     const text = doc.source.slice(n.start, n.end);
     return { start: n.start, end: n.end, text, type: corrections.accepted.get(text) ?? n.type, entityId: '' };
@@ -191,7 +192,13 @@ export function mentionsIn(doc: ArticleDocument, names: readonly NameSpan[], mar
       mentions.push({ start: n.start, end: n.end, text, type: 'NUMBER', entityId: `number:${slug(`${n.value}${n.unit ? ' ' + n.unit : ''}`)}`, value: n.value, ...(n.unit ? { unit: n.unit } : {}) });
     }
   }
-  return withoutOverlaps(mentions.filter((m) => !corrections.rejected.has(m.text) && !inZones(markup, m.start, m.end)));
+  // A date or figure read across markup (`January **9**`) keeps only its first visible piece that holds a digit.
+  const visible = mentions.flatMap((m) => {
+    if (!coversHidden(markup, m.start, m.end)) return [m];
+    const part = visibleParts(doc.text, markup, m).find((x) => /\d/.test(doc.text.slice(x.start, x.end)));
+    return part ? [{ ...m, ...part, text: doc.source.slice(part.start, part.end) }] : [];
+  });
+  return withoutOverlaps(visible.filter((m) => !corrections.rejected.has(m.text)));
 }
 
 /**
