@@ -1,4 +1,4 @@
-import { SIDECAR_VERSION, type Annotation, type Sidecar } from './model';
+import { SIDECAR_VERSION, type Annotation, type Sidecar, type SidecarConflict } from './model';
 
 const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'orphaned', 'mergedInto', 'created', 'modified', 'target'];
 
@@ -19,6 +19,7 @@ export function serializeSidecar(s: Sidecar): string {
     generator: { name: s.generator.name, version: s.generator.version, recogniser: s.generator.recogniser },
     document: { path: s.document.path, length: s.document.length, hash: s.document.hash },
     annotations,
+    ...(s.conflicts?.length ? { conflicts: s.conflicts.map((c) => ({ id: c.id, field: c.field, base: c.base ?? null, ours: c.ours ?? null, theirs: c.theirs ?? null })) } : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
 }
@@ -61,6 +62,13 @@ export function parseSidecar(text: string): ParseResult {
     if (!t || !Number.isInteger(t.start) || !Number.isInteger(t.end) || (t.start as number) < 0 || (t.end as number) < (t.start as number)) return fail(`${where} (${a.id}) has no valid target start/end`);
     if (typeof t.exact !== 'string' || typeof t.prefix !== 'string' || typeof t.suffix !== 'string') return fail(`${where} (${a.id}) has no text-quote selector (exact, prefix, suffix)`);
   }
+  if (d.conflicts !== undefined) {
+    if (!Array.isArray(d.conflicts)) return fail('`conflicts` is not an array');
+    const bad = d.conflicts.findIndex((c) => !c || typeof c !== 'object' || typeof c.id !== 'string' || typeof c.field !== 'string');
+    if (bad >= 0) return fail(`conflict ${bad + 1} has no \`id\` and \`field\``);
+  }
   const gen = (d.generator as Sidecar['generator'] | undefined) ?? { name: 'marginalia', version: 'unknown', recogniser: 'unknown' };
-  return { ok: true, sidecar: { version: d.version, generator: gen, document: doc as Sidecar['document'], annotations: d.annotations as Annotation[] } };
+  const sidecar: Sidecar = { version: d.version, generator: gen, document: doc as Sidecar['document'], annotations: d.annotations as Annotation[] };
+  if (Array.isArray(d.conflicts) && d.conflicts.length) sidecar.conflicts = d.conflicts as SidecarConflict[];
+  return { ok: true, sidecar };
 }

@@ -44,6 +44,20 @@ export interface Sidecar {
   generator: { name: string; version: string; recogniser: string };
   document: { path: string; length: number; hash: string };
   annotations: Annotation[];
+  /**
+   * Left by a merge of two annotators' files (git's merge driver): each field the two changed differently, with
+   * both values (the annotation holds ours until someone chooses). Absent when there is none.
+   */
+  conflicts?: SidecarConflict[];
+}
+
+/** One field of one annotation changed differently on two branches; `field` is `annotation` for change vs delete. */
+export interface SidecarConflict {
+  id: string;
+  field: string;
+  base: unknown;
+  ours: unknown;
+  theirs: unknown;
 }
 
 /** A user decision is anything the user did to an annotation; those are kept forever. */
