@@ -1,4 +1,5 @@
 export * from './model';
 export { serializeSidecar, parseSidecar, type ParseResult } from './format';
-export { suggestionsFor, mergeAnnotations, makeSidecar } from './build';
+export { suggestionsFor, mergeAnnotations, placeAnnotations, makeSidecar } from './build';
+export { correctionsFrom } from './corrections';
 export { reanchorAnnotations, type ReanchorReport } from './reanchor';

@@ -29,8 +29,14 @@ export async function saveSidecar(state: ArticleState, recogniser: string): Prom
   const sidecar = makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, recogniser, VERSION);
   const content = serializeSidecar(sidecar);
   written.set(state.uri.toString(), content);
-  await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
-  await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+  try {
+    await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
+    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+  } catch (e) {
+    // Never leave a temporary file behind: it would sit next to the article until someone deletes it.
+    await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
+    throw e;
+  }
   log.info(`saved ${vscode.workspace.asRelativePath(target)} (${state.annotations.length} annotations)`);
   return true;
 }

@@ -3,7 +3,6 @@ import {
   AnalysisCancelled,
   analyzeArticles,
   FolderAnalyzer,
-  noCorrections,
   type Corrections,
   type NameRecogniser,
   type AnalysisResult,
@@ -11,11 +10,12 @@ import {
   type EntityCluster,
   type Fact,
 } from '../../core';
-import { isUserDecision, mergeAnnotations, parseSidecar, reanchorAnnotations, suggestionsFor, type Annotation } from '../../core/sidecar';
+import { correctionsFrom, isUserDecision, mergeAnnotations, parseSidecar, reanchorAnnotations, suggestionsFor, type Annotation } from '../../core/sidecar';
+import { decodeArticle, isArticlePath, SIDECAR_SUFFIX } from '../../core/article';
 import { applyEdits, type AnchorTarget } from '../../core/anchoring';
 import { log } from '../log';
 
-export const SIDECAR_SUFFIX = '.annotations.json';
+export { SIDECAR_SUFFIX };
 
 export interface ArticleState {
   uri: vscode.Uri;
@@ -27,7 +27,7 @@ export interface ArticleState {
 }
 
 export function isArticle(doc: { uri: vscode.Uri; languageId?: string }): boolean {
-  return /\.(txt|md|markdown)$/i.test(doc.uri.path) && !doc.uri.path.endsWith(SIDECAR_SUFFIX);
+  return isArticlePath(doc.uri.path);
 }
 
 export function sidecarUri(article: vscode.Uri): vscode.Uri {
@@ -122,7 +122,14 @@ export class ArticleStore implements vscode.Disposable {
       if (this.token?.isCancellationRequested) return;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       try {
-        inputs.push({ uri, text: open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri)) });
+        if (open) inputs.push({ uri, text: open.getText() });
+        else {
+          // The same test as the CLI's: a file that is not UTF-8 text is named and skipped, never read with U+FFFD in its names.
+          const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+          // The editor's documents have no byte-order mark; the text read from disk must match them.
+          if (decoded.ok) inputs.push({ uri, text: decoded.text.replace(/^\uFEFF/, '') });
+          else log.warn(`${vscode.workspace.asRelativePath(uri)} skipped: ${decoded.reason}; ${decoded.hint}`);
+        }
       } catch (e) {
         log.warn(`cannot read ${uri.toString()}: ${(e as Error).message}`);
       }
@@ -272,19 +279,7 @@ export class ArticleStore implements vscode.Disposable {
    * type), and merges. Every article's analysis uses all of them.
    */
   corrections(): Corrections {
-    const c = noCorrections();
-    const all = [...[...this.states.values()].map((s) => s.annotations), ...[...this.pending.values()].map((p) => p.annotations)];
-    for (const anns of all) {
-      for (const a of anns) {
-        if (a.kind !== 'entity' || a.orphaned) continue;
-        if (a.status === 'rejected') c.rejected.add(a.target.exact);
-        else if ((a.origin === 'user' || a.status === 'accepted') && a.type) c.accepted.set(a.target.exact, a.type);
-        if (a.mergedInto) c.merges.set(a.target.exact, a.mergedInto);
-      }
-    }
-    // An explicit acceptance elsewhere wins over a rejection of the same string.
-    for (const name of c.accepted.keys()) c.rejected.delete(name);
-    return c;
+    return correctionsFrom([...[...this.states.values()].map((s) => s.annotations), ...[...this.pending.values()].map((p) => p.annotations)]);
   }
 
   /**
