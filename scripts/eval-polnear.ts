@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeArticles, type AnalysisResult, type NameRecogniser, type Quote } from '../src/core';
 import { loadRecogniser } from '../src/node/recogniser';
+import type { SpeakerModel } from '../src/core/quotes/speakers';
 
 interface GoldSpan { start: number; end: number; text: string }
 export interface PolnearQuote extends GoldSpan {
@@ -163,14 +164,14 @@ export function scorePolnear(docs: readonly PolnearDoc[], result: AnalysisResult
 }
 
 /** Prints the figures and the errors by kind (all lines of every kind, or of the kinds containing `only`). */
-export function evaluatePolnear(dir: string, recogniser: NameRecogniser, set = 'dev', listErrors: boolean | string = false): PolnearScores | null {
+export function evaluatePolnear(dir: string, recogniser: NameRecogniser, set = 'dev', listErrors: boolean | string = false, speakerModel?: SpeakerModel): PolnearScores | null {
   const docs = readPolnear(dir, set);
   if (!docs) {
     console.log(`polnear: skipped: no PolNeAR data at ${dir} (pass --polnear DIR holding ${set}/gold.json and ${set}/articles/)`);
     return null;
   }
   const t0 = performance.now();
-  const result = analyzeArticles(docs.map((d) => ({ path: d.file, text: d.text })), { recogniser });
+  const result = analyzeArticles(docs.map((d) => ({ path: d.file, text: d.text })), { recogniser, speakerModel });
   const ms = performance.now() - t0;
   const s = scorePolnear(docs, result);
   const f3 = (x: number) => x.toFixed(3);
@@ -189,7 +190,7 @@ export function evaluatePolnear(dir: string, recogniser: NameRecogniser, set = '
   return s;
 }
 
-if (require.main === module) {
+if (require.main === module && /eval-polnear/.test(process.argv[1] ?? '')) {
   const arg = (name: string, dflt: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : dflt;

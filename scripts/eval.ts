@@ -1,8 +1,9 @@
 /**
  * `npm run eval`: measures the analysis against the hand-made gold annotations of the seeds
  * (test/fixtures/gold) and, when the CoNLL-2003 data is given, name recognition on its dev split.
- * Usage: node out/scripts/eval.js [--conll DIR] (default ../shared/data/conll2003; skipped with a
- * message when missing).
+ * Usage: node out/scripts/eval.js [--conll DIR] [--polnear DIR] (defaults ../shared/data/conll2003 and
+ * ../shared/data/polnear; each skipped with a message when missing). PolNeAR: quotes and speakers on its dev
+ * split (real 2016 US political news), with the remaining errors grouped by kind.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { analyzeArticles, type AnalysisResult } from '../src/core';
 import { loadRecogniser } from '../src/node/recogniser';
 import { slug } from '../src/core/text/normalize';
 import { evaluateConll } from './eval-conll';
+import { evaluatePolnear } from './eval-polnear';
 
 interface GoldEntity { start: number; end: number; text: string; type: string; entityId: string | null }
 interface GoldQuote { start: number; end: number; text: string; kind: string; speaker: string | null; speakerEntityId?: string | null }
@@ -168,6 +170,8 @@ function main() {
   } else {
     evaluateConll(join(conll, 'dev.txt'), recogniser);
   }
+
+  evaluatePolnear(resolve(arg('--polnear', join(root, '../shared/data/polnear'))), recogniser, 'dev', process.argv.includes('--errors'));
 }
 
 main();

@@ -7,6 +7,7 @@ import { findArticleDate, folderNames, linkMentions, recogniseNames, noCorrectio
 import type { Cluster } from './entities/aliases';
 import { findQuotes } from './quotes/scan';
 import { attributeQuotes } from './quotes/attribute';
+import type { SpeakerModel } from './quotes/speakers';
 import { findClaims } from './claims/claims';
 import { buildFactsSteps } from './claims/facts';
 
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   corrections?: Corrections;
   /** Articles larger than this (UTF-16 units) are skipped with a message; the editor must never hang. */
   maxLength?: number;
+  /** The quote speaker chooser (default: the one trained on PolNeAR, models/speaker-polnear.json). */
+  speakerModel?: SpeakerModel;
 }
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
@@ -32,27 +35,6 @@ export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): 
   const bad = (head.match(/\uFFFD/g) ?? []).length;
   if (bad > 8 && bad > head.length / 100) return 'not UTF-8 text (many undecodable bytes)';
   return null;
-}
-
-/** The one person entity whose name or alias is `name`, or whose surname it is. */
-function personNamed(name: string, clusters: readonly Cluster[]): Cluster | undefined {
-  const people = clusters.filter((c) => c.type === 'PERSON');
-  const exact = people.filter((c) => c.name === name || c.aliases.includes(name));
-  if (exact.length === 1) return exact[0];
-  const bySurname = people.filter((c) => c.name.split(/\s+/).pop() === name);
-  return bySurname.length === 1 ? bySurname[0] : undefined;
-}
-
-/**
- * The longest capitalised name ending in `surname` before `before` (`Oleksiy Danilov` for `Danilov`).
- * Looks at the first occurrence of the surname only: that is where an article introduces a person.
- */
-function fullerName(text: string, surname: string, before: number): string {
-  if (/\s/.test(surname) || !/^\p{Lu}/u.test(surname)) return surname;
-  const first = text.indexOf(surname);
-  if (first < 0 || first >= before) return surname;
-  const m = /((?:\p{Lu}[\p{L}’'-]+\s+){1,2})$/u.exec(text.slice(Math.max(0, first - 60), first));
-  return m ? (m[1] + surname).replace(/\s+/g, ' ') : surname;
 }
 
 interface Prepared {
@@ -93,25 +75,9 @@ export interface AnalysisContext {
 }
 
 /** Quotes, their speakers named by their entity, and claims for one prepared document. */
-function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<AnalysisContext, 'clusters'>, clusterList: readonly Cluster[], earlier: readonly EntityMention[] = []): DocumentResult {
-  const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), earlier.length ? [...earlier, ...mentions] : mentions);
-  const byPlace = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
-  for (const q of quotes) {
-    if (q.speaker && !q.speaker.entityId) {
-      // A name the recogniser missed at the cue (`said Danilov`): link it to the person it names, if
-      // one; else name them by the fuller form the article introduced them with (`Oleksiy Danilov`).
-      const c = personNamed(q.speaker.name, clusterList);
-      if (c) q.speaker.entityId = c.id;
-      else q.speaker.name = fullerName(p.doc.text, q.speaker.name, q.speaker.start);
-    }
-    // Speakers are named by their entity's canonical name (`said Ushakov` → `Yuri Ushakov`).
-    const id = byPlace.get(`${q.speaker?.start}:${q.speaker?.end}`)?.entityId ?? q.speaker?.entityId;
-    const c = id ? context.clusters.get(id) : undefined;
-    if (q.speaker && c) {
-      q.speaker.entityId = c.id;
-      q.speaker.name = c.name;
-    }
-  }
+function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<AnalysisContext, 'clusters' | 'options'>, clusterList: readonly Cluster[], earlier: readonly EntityMention[] = []): DocumentResult {
+  // The speaker is chosen and named by its entity in one place (quotes/attribute).
+  const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), earlier.length ? [...earlier, ...mentions] : mentions, { clusters: context.clusters, model: context.options.speakerModel });
   const result: DocumentResult = {
     path: p.doc.path,
     entities: mentions,

@@ -46,12 +46,19 @@ test('a doubled closing mark shortly after does not start a new quote', () => {
   assert.equal(q[0].text, 'will respond if Russia continues.” continued invasion.');
 });
 
-test('a quote running over a paragraph break (next paragraph re-opens)', () => {
+test('a quote running over a paragraph break (next paragraph re-opens): one record a paragraph, one speaker', () => {
   const q = quotesOf('“The first paragraph of the statement goes on.\n“And the second paragraph ends it,” Blinken said.');
-  assert.equal(q.length, 1);
-  assert.ok(q[0].text.startsWith('The first paragraph'));
-  assert.ok(q[0].text.endsWith('ends it,'));
+  assert.equal(q.length, 2);
+  assert.equal(q[0].text, 'The first paragraph of the statement goes on.');
+  assert.equal(q[1].text, 'And the second paragraph ends it,');
   assert.equal(q[0].speaker?.name, 'Blinken');
+  assert.equal(q[1].speaker?.name, 'Blinken');
+});
+
+test("doubled apostrophes stand for double marks (''like this'')", () => {
+  const q = quotesOf("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ''It's anti-reform.''");
+  assert.deepEqual(q.map((x) => x.text), ["This isn't tax reform,", "It's anti-reform."]);
+  assert.equal(q[0].speaker?.name, 'Douglas Holtz-Eakin');
 });
 
 test('nested quotes stay inside the outer quote; apostrophes are not marks', () => {

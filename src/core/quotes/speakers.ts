@@ -1,0 +1,439 @@
+/**
+ * Who said a quote: every plausible speaker near it (named people and organisations, capitalised names the
+ * recogniser missed, pronouns, descriptions such as `the mayor` or `a spokeswoman for the campaign`, the
+ * speaker of the quote before, or nobody) described by features (the cue verb it is subject or object of,
+ * side and distance, punctuation, paragraph, apposition, possessives, listeners), then ranked by a linear
+ * model trained on PolNeAR's train split (scripts/train-speakers.ts, models/speaker-polnear.json).
+ * Pure TypeScript, no Node or vscode imports: it runs in browsers too.
+ */
+import type { EntityMention, SpanRef } from '../contract';
+import type { ArticleDocument } from '../document';
+import type { QuoteSpan } from './scan';
+import { ruleAttribution } from './rules';
+
+/** The trained chooser as stored in models/speaker-polnear.json. */
+export interface SpeakerModelData {
+  format: 'marginalia-speakers';
+  version: number;
+  id: string;
+  /** Words that attribute speech (`said`, `implored`, `tweeted`…), drawn from the training data and a hand list. */
+  cues: string[];
+  /** Feature names and their weights (same order). */
+  features: string[];
+  weights: number[];
+}
+
+export const SPEAKER_FEATURE_VERSION = 1;
+
+export interface SpeakerModel {
+  id: string;
+  cues: ReadonlySet<string>;
+  weight(feature: string): number;
+}
+
+export function speakerModelFrom(data: SpeakerModelData): SpeakerModel {
+  if (data.format !== 'marginalia-speakers') throw new Error('not a speaker model');
+  if (data.version !== SPEAKER_FEATURE_VERSION) throw new Error(`speaker model has feature version ${data.version}, this code reads ${SPEAKER_FEATURE_VERSION}`);
+  const w = new Map<string, number>();
+  data.features.forEach((f, i) => w.set(f, data.weights[i]));
+  return { id: data.id, cues: new Set([...HAND_CUES, ...data.cues]), weight: (f) => w.get(f) ?? 0 };
+}
+
+/** Verbs and phrases that attribute speech, by hand; the trained model adds the ones its data uses. */
+export const HAND_CUES = (
+  'said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|warned|warns|insisted|insists|explained|explains|asked|asks|' +
+  'replied|replies|answered|wrote|writes|declared|announced|argued|argues|claimed|claims|reiterated|emphasized|emphasised|stressed|' +
+  'described|urged|promised|threatened|confirmed|denied|admitted|recalled|responded|remarked|commented|acknowledged|tweeted|posted|' +
+  'continued|concluded|cautioned|suggested|vowed|pledged|predicted|assured|complained|demanded|called|believes|believed|expressed|' +
+  'mentioned|observed|conceded|boasted|quipped|shouted|whispered|testified|briefed|spoke|speaks|accuses|accused|rejected|asserted|asserts|' +
+  'implored|fumed|joked|blurted|insist|recalls|saying|telling'
+).split('|');
+
+export type CandidateKind = 'PERSON' | 'ORG' | 'PLACE' | 'NAME' | 'PRONOUN' | 'DESC' | 'PREV' | 'NONE';
+
+export interface SpeakerCandidate {
+  kind: CandidateKind;
+  /** The speaker's name as the text gives it (a pronoun's is the person it stands for, when found). */
+  name: string;
+  entityId: string | null;
+  start: number;
+  end: number;
+  /** The cue the candidate is the subject or object of, if any. */
+  cue: SpanRef | null;
+  /** PREV: the kind of the candidate taken over from the quote before. */
+  base?: CandidateKind;
+  features: string[];
+}
+
+interface Token {
+  s: number;
+  e: number;
+  /** Lower case. */
+  w: string;
+  cap: boolean;
+  word: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'several', 'many', 'most', 'two', 'three', 'both', 'other', 'each', 'every', 'no']);
+/** Words that end a subject going leftwards from a cue (`…, and the mayor said`). */
+const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'who', 'which', 'as', 'when', 'while', 'if', 'because', 'so', 'or', 'where', 'after', 'before', 'than', 'what', 'how', 'why', 'said', 'says']);
+/** Words allowed between a subject and its cue (`Trump also said`, `she has repeatedly said`). */
+const BETWEEN = new Set(['also', 'later', 'then', 'recently', 'previously', 'once', 'has', 'had', 'have', 'would', 'will', 'was', 'is', 'were', 'are', 'did', 'does', 'do', 'repeatedly', 'often', 'again', 'further', 'simply', 'flatly', 'publicly', 'privately', 'just', 'even', 'still', 'frequently', 'earlier', 'never', 'not', 'already', 'been', 'had', 'could', 'might', 'may', 'should', 'can', 'reportedly', 'has', 'bluntly', 'famously', 'angrily', 'actually', 'quickly', 'first', 'last', 'only', 'then-', 'personally']);
+const HEAD_PLURAL = /s$/;
+/** Prepositions a description stops at (`a senior official on a conference call`), but for `of`/`for` (`a spokeswoman for the campaign`). */
+const STOP_PREPOSITIONS = new Set(['on', 'in', 'at', 'with', 'from', 'during', 'after', 'before', 'to', 'into', 'about', 'over', 'under', 'by', 'via', 'through', 'since', 'told', 'was', 'is', 'has', 'had', 'were', 'are', 'also', 'would', 'will']);
+/** People and groups that speak when no name is given (`a senior administration official`, `Russian officials`, `authorities`). */
+const ROLE_HEAD =
+  '(?:officials?|spokes(?:man|woman|person)|representatives?|adviser|advisor|aides?|diplomats?|sources?|ministers?|secretary|analysts?|experts?|correspondent|leaders?|president|presidents|government|administration|authorities|kremlin|ministry|department|officer|commander|ambassador|envoy|senator|lawmakers?|negotiators?|observers?|campaign|committee|statement|report|spokespeople|officers|police|prosecutors?|critics?|supporters?|voters?|residents?|witnesses|protesters?|agency|court|ruling|article|letter|memo)';
+const ROLE = new RegExp(`\\b(?:an?|the|one|another|two|several|some|other)\\s+(?:(?!(?:that|which|who|whom|and|or|of|to|in|on|at|for|with|by|from|as|is|was|were|are|be|has|have|had|not)\\b)[A-Za-z’'-]+\\s+){0,4}${ROLE_HEAD}\\b`, 'gi');
+const BARE_ROLE = /\b(?:[A-Z][\w’'-]+\s+)?(?:officials|authorities|sources|diplomats|analysts|experts|lawmakers|observers|critics|protesters|supporters|voters|residents|prosecutors|police)\b/g;
+
+/** Titles standing before a name (`Mr. Trump`, `Sen. Warren`): not names of their own. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'pres', 'lt.', 'del']);
+
+function bucket(n: number, edges: number[]): string {
+  for (const e of edges) if (n <= e) return `<=${e}`;
+  return `>${edges[edges.length - 1]}`;
+}
+
+/** Everything about a document the candidates of its quotes are built from (built once per document). */
+export class SpeakerContext {
+  readonly tokens: Token[] = [];
+  private readonly quoteStarts: number[];
+  /** What the hand rules say for each quote (a feature of the candidates). */
+  readonly rules: readonly (SpanRef | null)[];
+  constructor(
+    readonly doc: ArticleDocument,
+    readonly spans: readonly QuoteSpan[],
+    readonly mentions: readonly EntityMention[],
+    readonly model: SpeakerModel,
+  ) {
+    const text = doc.text;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+      const w = m[0];
+      this.tokens.push({ s: m.index, e: m.index + w.length, w: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), word: /^[\p{L}\p{N}]/u.test(w) });
+    }
+    this.quoteStarts = spans.map((q) => q.start);
+    this.rules = ruleAttribution(doc, spans, mentions).map((q) => (q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.name } : null));
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  tokenAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].s < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether an offset lies inside a quote (between its marks). */
+  insideQuote(offset: number): boolean {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quoteStarts[mid] <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    for (let i = best; i >= 0 && i >= best - 2; i--) {
+      const q = this.spans[i];
+      if (q.open <= offset && offset < (q.close >= 0 ? q.close + 1 : q.end)) return true;
+    }
+    return false;
+  }
+
+  isCue(t: Token | undefined): boolean {
+    return !!t && t.word && this.model.cues.has(t.w);
+  }
+
+  sentenceIndex(offset: number): number {
+    const ss = this.doc.sentences;
+    let lo = 0;
+    let hi = ss.length - 1;
+    let best = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ss[mid].start <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  blockIndex(offset: number): number {
+    const bs = this.doc.blocks;
+    let lo = 0;
+    let hi = bs.length - 1;
+    let best = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (bs[mid].start <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  /** The person (or, for `it`/`they`, the organisation) a pronoun most likely stands for: the last one named before it. */
+  antecedent(pronoun: string, at: number, previousSpeaker: SpeakerCandidate | null): EntityMention | null {
+    const wantOrg = pronoun === 'it';
+    let found: EntityMention | null = null;
+    for (const m of this.mentions) {
+      if (m.end > at) break;
+      if (at - m.start > 1500) continue;
+      if (this.insideQuote(m.start)) continue;
+      if (wantOrg ? m.type === 'ORG' : m.type === 'PERSON' || (pronoun === 'they' && m.type === 'ORG')) found = m;
+    }
+    // The person just quoted is the likelier `he` when nobody else was named since.
+    if (previousSpeaker && (pronoun === 'he' || pronoun === 'she') && previousSpeaker.entityId && found && found.entityId !== previousSpeaker.entityId && found.start < previousSpeaker.start) return null;
+    return found;
+  }
+}
+
+/** A cue token index next to a span: subject (`X said`, `X, a …, said`) or object (`said X`). */
+function cueRelation(ctx: SpeakerContext, first: number, last: number): { rel: string; cue: number } | null {
+  const T = ctx.tokens;
+  // Subject: skip adverbs and auxiliaries (`Trump also said`, `Clinton has repeatedly said`).
+  let k = last + 1;
+  let skipped = 0;
+  while (k < T.length && BETWEEN.has(T[k].w) && skipped < 3) { k++; skipped++; }
+  if (ctx.isCue(T[k])) return { rel: skipped ? 'subj-adv' : 'subj', cue: k };
+  // Subject through an apposition: `X, a former official who …, said`.
+  if (T[last + 1]?.w === ',' || T[last + 1]?.w === '(') {
+    for (let j = last + 2, n = 0; j < T.length && n < 40; j++, n++) {
+      const t = T[j];
+      if (/^[“”"'‘’.;:!?]$/.test(t.w) || ctx.insideQuote(t.s)) break;
+      if ((t.w === ',' || t.w === ')') ) {
+        let c = j + 1;
+        if (T[c]?.w === ',') c++;
+        let sk = 0;
+        while (c < T.length && BETWEEN.has(T[c].w) && sk < 2) { c++; sk++; }
+        if (ctx.isCue(T[c])) return { rel: 'subj-appos', cue: c };
+      }
+    }
+  }
+  // Object: `said X`, `said Sen. X`, `told X`, `according to X`.
+  const p = first - 1;
+  if (ctx.isCue(T[p])) return { rel: 'obj', cue: p };
+  if (T[p]?.w === 'to' && T[p - 1]?.w === 'according') return { rel: 'according', cue: p };
+  if (T[p]?.w === 'by' && p >= 1) return { rel: 'by', cue: p };
+  if (ctx.isCue(T[p - 1]) && (DETERMINERS.has(T[p].w) || T[p].cap)) return { rel: 'obj-2', cue: p - 1 };
+  return null;
+}
+
+/** Where the quote stands relative to the cue: `,” X said` (after), `X said: “` (before), in the same sentence, or farther. */
+function cueVsQuote(ctx: SpeakerContext, cue: number, q: QuoteSpan): string {
+  const T = ctx.tokens;
+  const c = T[cue];
+  const qOpen = q.open >= 0 ? q.open : q.start;
+  const qClose = q.close >= 0 ? q.close + 1 : q.end;
+  if (c.s >= qClose) {
+    const gap = ctx.doc.text.slice(qClose, c.s);
+    if (/\n/.test(gap)) return 'cue-after-para';
+    const between = ctx.tokenAt(c.s) - ctx.tokenAt(qClose);
+    return `cue-after-${bucket(between, [0, 1, 3, 6, 12])}${/^[\s,]/.test(gap) || /[,—–-]\s*$/.test(ctx.doc.text.slice(q.end, qClose)) ? '-comma' : ''}`;
+  }
+  if (c.e <= qOpen) {
+    const gap = ctx.doc.text.slice(c.e, qOpen);
+    if (/\n/.test(gap)) return 'cue-before-para';
+    const between = ctx.tokenAt(qOpen) - ctx.tokenAt(c.e);
+    return `cue-before-${bucket(between, [0, 1, 3, 6, 12])}${/[:,]\s*$/.test(gap) ? '-colon' : ''}`;
+  }
+  return 'cue-inside';
+}
+
+/**
+ * The candidates for one quote, each with its features. `previous` is the speaker chosen for the quote
+ * before (or null), which a continuation with no cue of its own takes over.
+ */
+export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { speaker: SpeakerCandidate | null; span: QuoteSpan } | null): SpeakerCandidate[] {
+  const { doc, tokens: T } = ctx;
+  const text = doc.text;
+  const q = ctx.spans[qi];
+  const qOpen = q.open >= 0 ? q.open : q.start;
+  const qClose = q.close >= 0 ? q.close + 1 : q.end;
+  const block = ctx.blockIndex(qOpen);
+  const b = doc.blocks[block];
+  const winStart = Math.max(doc.blocks[Math.max(0, block - 1)].start, qOpen - 600);
+  const nextBlock = doc.blocks[block + 1];
+  const winEnd = Math.min(Math.max(b.end, nextBlock ? Math.min(nextBlock.end, nextBlock.start + 200) : b.end), qClose + 400);
+  const qSent = ctx.sentenceIndex(qOpen);
+  const qSentEnd = ctx.sentenceIndex(Math.max(qOpen, qClose - 1));
+  const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
+  const lastCh = text.slice(q.start, q.end).replace(/[\s”"’'’]+$/, '').slice(-1);
+  const qEnd = lastCh === ',' ? 'comma' : lastCh === '.' ? 'period' : lastCh === '?' ? 'q' : lastCh === '!' ? 'excl' : lastCh === '—' || lastCh === '-' ? 'dash' : 'none';
+  const startsPara = text.slice(b.start, qOpen).trim() === '';
+  const endsPara = text.slice(qClose, b.end).trim() === '' || /^[.,;]?\s*$/.test(text.slice(qClose, b.end));
+  const heading = doc.blocks[block].kind === 'heading' || block === 0;
+  const quoteFeats = [`qlen=${bucket(words, [1, 2, 3, 5, 8, 15])}`, `qend=${qEnd}`, startsPara ? 'q-starts-para' : 'q-in-para', endsPara ? 'q-ends-para' : 'q-mid-para'];
+  if (heading) quoteFeats.push('q-heading');
+  if (q.continued) quoteFeats.push('q-continued');
+  if (q.close < 0) quoteFeats.push('q-unclosed');
+  if (/^\p{Lu}/u.test(text.slice(q.start, q.end)) && words <= 6 && text.slice(q.start, q.end).split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|the|a|an|and|in|on|to|for|with)$/.test(w))) quoteFeats.push('q-titlecase');
+  // Cues in the quote's sentence(s), outside any quote.
+  const sStart = doc.sentences[qSent]?.start ?? qOpen;
+  const sEnd = Math.max(doc.sentences[qSentEnd]?.end ?? qClose, qClose);
+  let cuesInSentence = 0;
+  let cuesInPara = 0;
+  for (let i = ctx.tokenAt(b.start); i < T.length && T[i].s < b.end; i++) {
+    if (ctx.isCue(T[i]) && !ctx.insideQuote(T[i].s)) {
+      cuesInPara++;
+      if (T[i].s >= sStart && T[i].s < sEnd) cuesInSentence++;
+    }
+  }
+  quoteFeats.push(`cues-sent=${bucket(cuesInSentence, [0, 1])}`, `cues-para=${bucket(cuesInPara, [0, 1])}`);
+  // The cue nearest the quote in its sentence(s).
+  let nearestCue = -1;
+  let nearestDist = Infinity;
+  for (let i = ctx.tokenAt(sStart); i < T.length && T[i].s < sEnd; i++) {
+    const isAccording = T[i].w === 'to' && T[i - 1]?.w === 'according';
+    if (!(ctx.isCue(T[i]) || isAccording) || ctx.insideQuote(T[i].s) || (T[i].s >= qOpen && T[i].s < qClose)) continue;
+    const d = T[i].s >= qClose ? i - ctx.tokenAt(qClose) : ctx.tokenAt(qOpen) - i;
+    if (d < nearestDist) { nearestDist = d; nearestCue = i; }
+  }
+  const rule = ctx.rules[qi];
+  quoteFeats.push(rule ? 'rule-speaks' : 'rule-silent');
+
+  const out: SpeakerCandidate[] = [];
+  const taken: [number, number][] = [];
+  const overlapsTaken = (s: number, e: number) => taken.some(([a, z]) => s < z && a < e);
+
+  const describe = (c: Omit<SpeakerCandidate, 'features' | 'cue'>, firstTok: number, lastTok: number): SpeakerCandidate => {
+    const f: string[] = [];
+    const k = c.kind === 'PRONOUN' ? `PRON-${text.slice(c.start, c.end).toLowerCase()}` : c.kind;
+    const before = c.end <= qOpen;
+    const side = before ? 'B' : 'A';
+    const gapTokens = before ? ctx.tokenAt(qOpen) - lastTok - 1 : firstTok - ctx.tokenAt(qClose);
+    const cs = ctx.sentenceIndex(c.start);
+    const cb = ctx.blockIndex(c.start);
+    const loc = cb !== block ? (cb < block ? 'prev-para' : 'next-para') : cs >= qSent && cs <= qSentEnd ? 'same-sent' : cs < qSent ? (cs === qSent - 1 ? 'prev-sent' : 'prev-sent2') : cs === qSentEnd + 1 ? 'next-sent' : 'next-sent2';
+    const dist = bucket(Math.max(0, gapTokens), [0, 1, 2, 4, 7, 12, 20, 35]);
+    f.push(`k=${k}`, `side=${side}`, `loc=${loc}`, `k=${k}|loc=${loc}`, `side=${side}|dist=${dist}`, `k=${k}|side=${side}|dist=${dist}`, `loc=${loc}|side=${side}`);
+    const rel = cueRelation(ctx, firstTok, lastTok);
+    let cue: SpanRef | null = null;
+    if (rel) {
+      const ct = T[rel.cue];
+      cue = rel.rel === 'according' ? { start: T[rel.cue - 1].s, end: ct.e, text: doc.source.slice(T[rel.cue - 1].s, ct.e) } : { start: ct.s, end: ct.e, text: doc.source.slice(ct.s, ct.e) };
+      const where = cueVsQuote(ctx, rel.cue, q);
+      const cueSent = ctx.sentenceIndex(ct.s);
+      const sameSent = cueSent >= qSent && cueSent <= qSentEnd ? 'cs' : 'co';
+      if (rel.cue === nearestCue) f.push('cue-nearest', `cue-nearest|rel=${rel.rel}`, `cue-nearest|${where}`);
+      else if (nearestCue >= 0) f.push('cue-not-nearest');
+      f.push(`rel=${rel.rel}`, `rel=${rel.rel}|cue=${ct.w}`, `cue=${ct.w}`, `rel=${rel.rel}|${where}`, `${where}`, `${where}|${sameSent}`, `rel=${rel.rel}|k=${k}`, `${where}|qend=${qEnd}`, `rel=${rel.rel}|${where}|k=${k}`);
+    } else f.push('rel=none', `rel=none|loc=${loc}`, `rel=none|k=${k}`);
+    if (rule && c.start < rule.end && rule.start < c.end) f.push('rule-pick', `rule-pick|k=${k}`);
+    const prevTok = T[firstTok - 1];
+    const nextTok = T[lastTok + 1];
+    const pw = prevTok ? (prevTok.word ? prevTok.w : `P${prevTok.w}`) : '^';
+    const nw = nextTok ? (nextTok.word ? nextTok.w : `P${nextTok.w}`) : '$';
+    f.push(`pw=${pw}`, `nw=${nw}`, `pw=${pw}|k=${k}`);
+    if (nextTok && (nextTok.w === '’s' || nextTok.w === "'s" || (nextTok.w === '’' || nextTok.w === "'") && T[lastTok + 2]?.w === 's')) f.push('possessive');
+    if (/[’']s$/i.test(text.slice(c.start, c.end))) f.push('possessive');
+    if (prevTok && prevTok.word && T[firstTok - 2] && (T[firstTok - 2].w === '’s' || T[firstTok - 2].w === "'s")) f.push('after-possessive');
+    if (cb === 0 || doc.blocks[cb].kind === 'heading') f.push('cand-heading');
+    if (c.kind === 'NAME' && firstTok > 0 && /^[.!?”"]$/.test(T[firstTok - 1].w)) f.push('name-sentence-initial');
+    if (c.kind === 'NAME' && lastTok === firstTok) f.push('name-one-word');
+    out.push({ ...c, cue, features: [...f, ...quoteFeats.map((x) => `${k === 'NONE' ? 'none' : 'cand'}:${x}`)] });
+    return out[out.length - 1];
+  };
+
+  // 1. Roles (`a senior administration official`, `Russian officials`, `authorities`), wherever they stand; a name inside one is not the speaker.
+  for (const re of [ROLE, BARE_ROLE]) {
+    re.lastIndex = 0;
+    const seg = text.slice(winStart, winEnd);
+    for (let m = re.exec(seg); m; m = re.exec(seg)) {
+      const s0 = winStart + m.index;
+      const e0 = s0 + m[0].length;
+      if (overlapsTaken(s0, e0) || ctx.insideQuote(s0) || (s0 < qClose && qOpen < e0)) continue;
+      const i0 = ctx.tokenAt(s0);
+      const j0 = ctx.tokenAt(e0) - 1;
+      taken.push([s0, e0]);
+      describe({ kind: 'DESC', name: m[0], entityId: null, start: s0, end: e0 }, i0, j0);
+      out[out.length - 1].features.push(re === ROLE ? 'role' : 'role-bare', `desc-head=${T[j0].w.replace(HEAD_PLURAL, '')}`);
+    }
+  }
+  // 2. Named mentions outside quotes and roles.
+  for (const m of ctx.mentions) {
+    if (m.end <= winStart) continue;
+    if (m.start >= winEnd) break;
+    if (m.type !== 'PERSON' && m.type !== 'ORG' && m.type !== 'PLACE') continue;
+    if (ctx.insideQuote(m.start) || (m.start < qClose && qOpen < m.end) || overlapsTaken(m.start, m.end)) continue;
+    taken.push([m.start, m.end]);
+    describe({ kind: m.type, name: m.text, entityId: m.entityId, start: m.start, end: m.end }, ctx.tokenAt(m.start), ctx.tokenAt(m.end) - 1);
+  }
+  // 3. Capitalised names the recogniser missed, pronouns, and descriptions next to cues.
+  const from = ctx.tokenAt(winStart);
+  for (let i = from; i < T.length && T[i].s < winEnd; i++) {
+    const t = T[i];
+    if (!t.word || (t.s >= qOpen && t.s < qClose) || ctx.insideQuote(t.s)) continue;
+    if (PRONOUNS.has(t.w) && (t.w !== 'i' || t.cap)) {
+      if (t.w === 'it' && !ctx.isCue(T[i + 1]) && !ctx.isCue(T[i - 1])) continue;
+      const ante = ctx.antecedent(t.w, t.s, previous?.speaker ?? null);
+      describe({ kind: 'PRONOUN', name: ante?.text ?? text.slice(t.s, t.e), entityId: ante?.entityId ?? null, start: t.s, end: t.e }, i, i);
+      continue;
+    }
+    if (TITLES.has(t.w)) continue;
+    if (t.cap && !overlapsTaken(t.s, t.e) && !DETERMINERS.has(t.w) && !PRONOUNS.has(t.w) && !ctx.isCue(t)) {
+      let j = i;
+      while (j + 1 < T.length && T[j + 1].cap && T[j + 1].word && !overlapsTaken(T[j + 1].s, T[j + 1].e) && j - i < 3 && !ctx.insideQuote(T[j + 1].s)) j++;
+      taken.push([t.s, T[j].e]);
+      describe({ kind: 'NAME', name: text.slice(t.s, T[j].e), entityId: null, start: t.s, end: T[j].e }, i, j);
+      i = j;
+      continue;
+    }
+    if (DETERMINERS.has(t.w) || /^\d/.test(t.w)) {
+      // A description: determiner + up to five words, ending right before a cue (`the mayor said`) or right
+      // after one (`said a spokeswoman for the campaign`), stopping at punctuation.
+      let j = i;
+      let ok = false;
+      while (j + 1 < T.length && j - i < 6 && T[j + 1].word && !CLAUSE_WORDS.has(T[j + 1].w) && !STOP_PREPOSITIONS.has(T[j + 1].w) && !(T[j + 1].s >= qOpen && T[j + 1].s < qClose)) {
+        j++;
+        if (ctx.isCue(T[j])) { j--; break; }
+      }
+      if (j > i) {
+        const rel = cueRelation(ctx, i, j);
+        ok = !!rel && (rel.rel !== 'by' || true);
+      }
+      if (ok && !overlapsTaken(t.s, T[j].e)) {
+        const head = T[j].w.replace(HEAD_PLURAL, '');
+        describe({ kind: 'DESC', name: text.slice(t.s, T[j].e), entityId: null, start: t.s, end: T[j].e }, i, j);
+        taken.push([t.s, T[j].e]);
+        out[out.length - 1].features.push(`desc-head=${head}`);
+      }
+    }
+  }
+  // 4. The speaker of the quote before, for continuations with no cue of their own.
+  if (previous?.speaker) {
+    const pb = ctx.blockIndex(previous.span.open >= 0 ? previous.span.open : previous.span.start);
+    const paras = block - pb;
+    if (paras <= 2) {
+      const p = previous.speaker;
+      const f = [`prev-paras=${paras}`, `prev-kind=${p.kind}`, `prev-paras=${paras}|cues-para=${bucket(cuesInPara, [0, 1])}`, `prev-paras=${paras}|cues-sent=${bucket(cuesInSentence, [0, 1])}`];
+      if (q.continued) f.push('prev-continued');
+      if (rule && p.start < rule.end && rule.start < p.end) f.push('rule-pick', 'rule-pick|k=PREV');
+      const prevClose = previous.span.close >= 0 ? previous.span.close + 1 : previous.span.end;
+      const between = text.slice(prevClose, qOpen);
+      f.push(`prev-gap=${bucket(ctx.tokenAt(qOpen) - ctx.tokenAt(prevClose), [0, 2, 5, 10, 20, 40])}`);
+      if (/^[\s.,]*$/.test(between)) f.push('prev-adjacent');
+      if (startsPara) f.push(`prev-starts-para|paras=${paras}`);
+      out.push({ kind: 'PREV', base: p.base ?? p.kind, name: p.name, entityId: p.entityId, start: p.start, end: p.end, cue: p.cue, features: [...f, ...quoteFeats.map((x) => `prev:${x}`)] });
+    }
+  }
+  // 5. Nobody (a scare quote, a title, unattributed words).
+  out.push({ kind: 'NONE', name: '', entityId: null, start: -1, end: -1, cue: null, features: ['k=NONE', ...(rule ? [] : ['rule-pick|k=NONE']), ...quoteFeats.map((x) => `none:${x}`)] });
+  // Rank by distance among candidates on the same side (nearest first).
+  const ranked = out.filter((c) => c.kind !== 'NONE' && c.kind !== 'PREV');
+  for (const side of ['B', 'A']) {
+    const list = ranked.filter((c) => (c.end <= qOpen) === (side === 'B')).sort((x, y) => (side === 'B' ? y.start - x.start : x.start - y.start));
+    list.forEach((c, r) => c.features.push(`rank=${side}${Math.min(r, 3)}`, `rank=${side}${Math.min(r, 3)}|${c.features.find((f) => f.startsWith('rel=')) ?? ''}`));
+  }
+  return out;
+}
+
+export function scoreCandidate(model: SpeakerModel, c: SpeakerCandidate): number {
+  let s = 0;
+  for (const f of c.features) s += model.weight(f);
+  return s;
+}
