@@ -202,7 +202,11 @@ test('W3C: the collection satisfies every MUST checked, and every selector selec
   // 12 annotations: not the rejected one, not the orphan.
   assert.equal(items.length, 12);
   assert.equal(doc.total, 12);
-  assert.equal(doc['@context'], ANNO);
+  // The rejected one travels beside the items, in an extension property under the collection's own context.
+  assert.deepEqual(doc['@context'], [ANNO, { marginalia: 'urn:marginalia:vocab#' }]);
+  const rejected = doc['marginalia:rejected'] as J[];
+  assert.equal(rejected.length, 1);
+  assert.equal(rejected[0]['marginalia:status'], 'rejected');
   assert.equal(doc.generated, '2026-03-01T10:00:00.000Z');
 });
 

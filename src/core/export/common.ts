@@ -134,7 +134,8 @@ export function idFromAnnotationIri(iri: string): string | undefined {
 
 /**
  * Finds the article an IRI names: exactly (our URN or base + path), else the article whose path is the
- * IRI's path tail (an export made with another base, or a file:// IRI of the same tree).
+ * IRI's path tail (an export made with another base, or a file:// IRI of the same tree), else the one
+ * article given with the same file name (the folder was renamed or moved since the export).
  */
 export function articleForIri(iri: string, articles: readonly ImportArticle[], base?: string): ImportArticle | undefined {
   for (const a of articles) if (articleIri(a.path) === iri || (base && articleIri(a.path, base) === iri)) return a;
@@ -147,7 +148,14 @@ export function articleForIri(iri: string, articles: readonly ImportArticle[], b
       if (!best || a.path.length > best.path.length) best = a;
     }
   }
-  return best;
+  return best ?? articleByFileName(decoded, articles);
+}
+
+/** The one article whose file name is that of `path` (none when several are): for a renamed or moved folder. */
+export function articleByFileName<A extends { path: string }>(path: string, articles: readonly A[]): A | undefined {
+  const name = path.split('/').pop();
+  const same = articles.filter((a) => a.path.split('/').pop() === name);
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** The article path an IRI names when no article list is at hand (our URN, or a path under `base`). */

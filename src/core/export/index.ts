@@ -5,7 +5,7 @@
  *
  * | format | offsets                                                         | round trip                         |
  * |--------|-----------------------------------------------------------------|------------------------------------|
- * | W3C    | code points of the file's text (CRLF = 2)                       | every field (rejected on request)  |
+ * | W3C    | code points of the file's text (CRLF = 2)                       | every field, rejections included   |
  * | JSONL  | code points (default) or UTF-16 (`offsets: 'utf16'`), CRLF = 2   | every field with the metadata      |
  * | brat   | code points of an LF copy of the text (CRLF = 1)                | export only                        |
  * | CSV    | none (text columns)                                             | export only                        |

@@ -11,8 +11,9 @@
  * Line ends are counted as they are in the file (CRLF is two), as both tools do: the text travels in
  * the same line, so there is nothing to re-read differently.
  *
- * Labels: the entity type (PERSON, ORG, PLACE, DATE, NUMBER), QUOTE, CLAIM, NOTE. Rejected and orphaned
- * annotations are not exported. Spans overlap (a quote contains names): doccano needs a project that
+ * Labels: the entity type (PERSON, ORG, PLACE, DATE, NUMBER), QUOTE, CLAIM, NOTE. Orphaned annotations
+ * are not exported; rejected ones are no spans, but travel in `marginalia.rejected` (same records), so
+ * an import keeps the user's rejections. Spans overlap (a quote contains names): doccano needs a project that
  * allows overlapping spans; spaCy users put them in `doc.spans`, not `doc.ents`.
  *
  * Each line also carries a `marginalia` object (doccano keeps unknown keys as metadata; spaCy users
@@ -23,6 +24,7 @@ import { CodePointIndex, describe } from '../anchoring';
 import { hash } from '../text/normalize';
 import type { Annotation } from '../sidecar/model';
 import {
+  articleByFileName,
   exportable,
   extraFields,
   fromLabel,
@@ -58,10 +60,12 @@ export function exportJsonl(articles: readonly ExportArticle[], options: JsonlEx
     const at = (o: number) => (cp ? cp.toCodePoint(o) : o);
     const label: Span[] = [];
     const records: Record<string, unknown>[] = [];
-    for (const a of exportable(article, options)) {
+    const rejected: Record<string, unknown>[] = [];
+    for (const a of exportable(article, { ...options, includeRejected: options.metadata !== false })) {
       const span: Span = [at(a.target.start), at(a.target.end), spanLabel(a)];
-      label.push(span);
-      records.push({
+      // A rejected name is no span for doccano or spaCy: it travels in the metadata only.
+      if (a.status !== 'rejected') label.push(span);
+      (a.status === 'rejected' ? rejected : records).push({
         span,
         id: a.id,
         kind: a.kind,
@@ -78,7 +82,7 @@ export function exportJsonl(articles: readonly ExportArticle[], options: JsonlEx
       });
     }
     const line: Record<string, unknown> = { text: article.text, label };
-    if (options.metadata !== false) line.marginalia = { path: article.path, offsets: unit, annotations: records };
+    if (options.metadata !== false) line.marginalia = { path: article.path, offsets: unit, annotations: records, ...(rejected.length ? { rejected } : {}) };
     lines.push(JSON.stringify(line));
   }
   return lines.map((l) => l + '\n').join('');
@@ -118,6 +122,9 @@ export function importJsonl(content: string, articles: readonly ImportArticle[],
   const now = options.now ?? new Date().toISOString();
   const body = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   const rows = body.split(/\r?\n/);
+  // Lines that are not JSON objects: a few are reported each; a file of nothing else is said to be no JSONL.
+  const bad: string[] = [];
+  let read = 0;
   rows.forEach((row, r) => {
     if (!row.trim()) return;
     const where = `line ${r + 1}`;
@@ -127,9 +134,10 @@ export function importJsonl(content: string, articles: readonly ImportArticle[],
       if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
       line = v as Record<string, unknown>;
     } catch (e) {
-      c.problem(`${where} is not a JSON object (${(e as Error).message})`);
+      bad.push(`${where} is not a JSON object (${(e as Error).message})`);
       return;
     }
+    read++;
     const text = line.text ?? line.data;
     if (typeof text !== 'string') {
       c.problem(`${where} has no "text"`);
@@ -140,7 +148,9 @@ export function importJsonl(content: string, articles: readonly ImportArticle[],
     let article = typeof meta.path === 'string' ? articles.find((a) => a.path === meta.path) : undefined;
     if (!article) {
       const same = articles.filter((a) => a.text === text);
+      const byName = typeof meta.path === 'string' ? articleByFileName(meta.path, articles) : undefined;
       if (same.length === 1) article = same[0];
+      else if (byName) article = byName;
       else {
         c.problem(`${where} (${typeof meta.path === 'string' ? meta.path : JSON.stringify(text.slice(0, 40))}) matches ${same.length ? 'several articles' : 'no article given'}; skipped`);
         return;
@@ -188,7 +198,26 @@ export function importJsonl(content: string, articles: readonly ImportArticle[],
         c.add(path, fields, { start, end, exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix }, at);
       }
     });
+    // The user's rejections: records with their span, outside `label`.
+    (Array.isArray(meta.rejected) ? meta.rejected : []).forEach((rec: unknown, i: number) => {
+      const at = `${where}, rejected ${i + 1}`;
+      const span = rec && typeof rec === 'object' ? asSpan((rec as Record<string, unknown>).span) : undefined;
+      const fields = span ? fromRecord(rec as Record<string, unknown>, span[2], now) : undefined;
+      if (!span || !fields || span[0] < 0 || span[0] > span[1] || span[1] > lineCpLength) {
+        c.problem(`${at}: not a record with a span [start, end, "LABEL"] within the text; skipped`, path);
+        return;
+      }
+      const start = cp ? cp.toUtf16(span[0]) : span[0];
+      const end = cp ? cp.toUtf16(span[1]) : span[1];
+      const t = describe(text, start, end);
+      c.add(path, fields, sameText ? { start, end, exact: text.slice(start, end) } : { start, end, exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix }, at);
+    });
   });
+  if (bad.length && !read) c.problem(`not JSONL: none of its ${bad.length} line${bad.length === 1 ? ' is a JSON object' : 's is a JSON object'} (${bad[0]}); import a JSONL or W3C export of Marginalia, doccano or spaCy`);
+  else {
+    for (const b of bad.slice(0, 3)) c.problem(b);
+    if (bad.length > 3) c.problem(`… and ${bad.length - 3} more lines that are not JSON objects`);
+  }
   return c.finish();
 }
 

@@ -44,7 +44,11 @@ export const ANNOTATION_CONTEXT: readonly [string, { marginalia: string }] = [AN
 export interface W3CExportOptions extends CommonExportOptions {
   /** Base IRI the article paths are resolved against for `target.source` (default: `urn:marginalia:<path>`). */
   base?: string;
-  /** Also export rejected annotations (with `marginalia:status` "rejected"), e.g. for a full backup. */
+  /**
+   * List rejected annotations (with `marginalia:status` "rejected") among the collection's items. By
+   * default they travel beside the items, in the collection's `marginalia:rejected` list: other tools
+   * do not take a name the user rejected for an annotation, and an import still gets every rejection.
+   */
   includeRejected?: boolean;
   /** Time of the export, recorded as the collection's `generated` (omitted when not given). */
   generated?: string;
@@ -111,9 +115,12 @@ export function toW3CAnnotation(article: { path: string }, a: Annotation, cp: Co
 /** The articles' annotations as one W3C `AnnotationCollection` (JSON-LD text, two-space indent). */
 export function exportW3C(articles: readonly ExportArticle[], options: W3CExportOptions = {}): string {
   const items: Json[] = [];
+  const rejected: Json[] = [];
   for (const article of articles) {
     const cp = new CodePointIndex(article.text);
-    for (const a of exportable(article, options)) items.push(toW3CAnnotation(article, a, cp, options));
+    for (const a of exportable(article, { ...options, includeRejected: true })) {
+      (a.status === 'rejected' && !options.includeRejected ? rejected : items).push(toW3CAnnotation(article, a, cp, options));
+    }
   }
   const collectionId = `${URN_PREFIX}collection:${hash(items.map((i) => i.id as string).join('\n'))}`;
   const collection: Json = {
@@ -130,6 +137,11 @@ export function exportW3C(articles: readonly ExportArticle[], options: W3CExport
   }
   // A page MUST hold one or more annotations, so an empty collection has no page.
   if (items.length) collection.first = { id: `${collectionId}/page1`, type: 'AnnotationPage', startIndex: 0, items };
+  if (rejected.length) {
+    // The user's rejections, outside the pages (an extension property, which consumers ignore).
+    collection['@context'] = ANNOTATION_CONTEXT;
+    collection['marginalia:rejected'] = rejected;
+  }
   return JSON.stringify(collection, null, 2) + '\n';
 }
 
@@ -176,7 +188,7 @@ function annotationNodes(doc: unknown, c: Collector): unknown[] {
     }
     return out;
   };
-  if (types.includes('AnnotationCollection')) return pageItems(d.first, new Set());
+  if (types.includes('AnnotationCollection')) return [...pageItems(d.first, new Set()), ...asList(d['marginalia:rejected'])];
   if (types.includes('AnnotationPage')) return pageItems(d, new Set());
   if (types.includes('Annotation')) return [d];
   c.problem('not a W3C Web Annotation document (expected an AnnotationCollection, AnnotationPage or Annotation)');
