@@ -10,6 +10,7 @@ import { attributeQuotes } from './quotes/attribute';
 import type { SpeakerModel } from './quotes/speakers';
 import { findClaims } from './claims/claims';
 import { buildFactsSteps } from './claims/facts';
+import { guessLanguage, isForeign, markLanguage, taughtOnly, type LanguageGuess } from './text/language';
 
 export interface ArticleInput {
   path: string;
@@ -99,10 +100,14 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
   const corrections = options.corrections ?? noCorrections();
   const prepared: Prepared[] = [];
   const names: NameSpan[][] = [];
+  const languages: LanguageGuess[] = [];
   for (const input of inputs) {
     const p = prepare(input, maxLength);
     prepared.push(p);
-    names.push(p.skipped ? [] : recogniseNames(p.doc, options.recogniser, p.markup));
+    // The analysis is English-only: in an article clearly in another language the tagger reads nothing.
+    const language = guessLanguage(p.doc.text);
+    languages.push(language);
+    names.push(p.skipped || isForeign(language) ? [] : recogniseNames(p.doc, options.recogniser, p.markup));
     yield;
   }
   const docs = prepared.map((p) => p.doc);
@@ -115,7 +120,8 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
   const perDoc: DocumentEntities[] = [];
   for (let d = 0; d < docs.length; d++) {
     const articleDate = ownDates[d] ?? folder.folderDate;
-    perDoc.push({ mentions: mentionsIn(docs[d], names[d], prepared[d].markup, { start: 0, end: docs[d].text.length }, folder, articleDate), articleDate });
+    const mentions = mentionsIn(docs[d], names[d], prepared[d].markup, { start: 0, end: docs[d].text.length }, folder, articleDate);
+    perDoc.push({ mentions: isForeign(languages[d]) ? taughtOnly(mentions, corrections.accepted) : mentions, articleDate });
     yield;
   }
   const clusters = linkMentions(perDoc, corrections);
@@ -125,7 +131,8 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
     const p = prepared[d];
     context.articleDates.set(p.doc.path, perDoc[d].articleDate);
     for (const m of perDoc[d].mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
-    documents.push(analyseDocument(p, perDoc[d].mentions, context, clusters));
+    const result = analyseDocument(p, perDoc[d].mentions, context, clusters);
+    documents.push(p.skipped ? result : markLanguage(result, languages[d]));
     yield;
   }
 
@@ -289,8 +296,11 @@ export function patchDocument(previous: DocumentResult, oldText: string, newText
   const delta = newText.length - oldText.length;
   const p = prepare({ path, text: newText.slice(region.start, region.newEnd) }, context.options.maxLength ?? DEFAULT_MAX_LENGTH);
   if (region.start > 0 && p.doc.blocks[0]?.kind === 'heading' && p.doc.format === 'text') p.doc.blocks[0] = { ...p.doc.blocks[0], kind: 'paragraph', depth: undefined };
-  const names = recogniseNames(p.doc, context.options.recogniser, p.markup);
-  const mentions = mentionsIn(p.doc, names, p.markup, { start: 0, end: p.doc.text.length }, context.folder, context.articleDates.get(path) ?? context.folder.folderDate);
+  // The article's language is the one its full analysis found (an edit seldom changes it; the next full analysis would see it).
+  const foreign = previous.language !== undefined && isForeign({ code: previous.language, english: 0, words: 0 });
+  const names = foreign ? [] : recogniseNames(p.doc, context.options.recogniser, p.markup);
+  const found = mentionsIn(p.doc, names, p.markup, { start: 0, end: p.doc.text.length }, context.folder, context.articleDates.get(path) ?? context.folder.folderDate);
+  const mentions = foreign ? taughtOnly(found, context.folder.corrections.accepted) : found;
   for (const m of mentions) {
     if (m.type === 'DATE' || m.type === 'NUMBER') continue;
     const known = context.surfaces.get(m.text);
@@ -320,7 +330,9 @@ export function patchDocument(previous: DocumentResult, oldText: string, newText
     path,
     entities: splice(previous.entities, local.entities, shift),
     quotes: splice(previous.quotes, local.quotes, shiftQuote),
-    claims: splice(previous.claims, local.claims, shift),
+    claims: splice(previous.claims, foreign ? [] : local.claims, shift),
     boilerplate: splice(previous.boilerplate, local.boilerplate, shift),
+    ...(previous.language !== undefined ? { language: previous.language } : {}),
+    ...(previous.warnings ? { warnings: previous.warnings } : {}),
   };
 }

@@ -68,6 +68,13 @@ export interface DocumentResult {
   claims: Claim[];
   boilerplate: { start: number; end: number; reason: string }[];
   skipped?: string;
+  /**
+   * The article's language as guessed from its function words: `en`, `de`, `fr`, `es`, `it`, `pt`, `nl`,
+   * or `und` when too short or unclear to tell. Absent on skipped files.
+   */
+  language?: string;
+  /** Things the reader of the analysis should know about this article (e.g. it is not English). */
+  warnings?: string[];
 }
 
 export interface EntityCluster {
