@@ -1,6 +1,6 @@
 import { SIDECAR_VERSION, type Annotation, type Sidecar, type SidecarConflict } from './model';
 
-const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'orphaned', 'mergedInto', 'created', 'modified', 'target'];
+const ANNOTATION_KEYS: (keyof Annotation)[] = ['id', 'kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'tags', 'note', 'orphaned', 'mergedInto', 'verdict', 'created', 'modified', 'target'];
 
 /**
  * Deterministic JSON: fixed key order, annotations sorted by position then id, two-space indent and a
@@ -58,6 +58,7 @@ export function parseSidecar(text: string): ParseResult {
     if (!ORIGINS.has(a.origin as string)) return fail(`${where} (${a.id}) has an unknown origin ${JSON.stringify(a.origin)}`);
     if (!STATUSES.has(a.status as string)) return fail(`${where} (${a.id}) has an unknown status ${JSON.stringify(a.status)}`);
     if (!Array.isArray(a.tags) || !a.tags.every((t) => typeof t === 'string')) return fail(`${where} (${a.id}) has \`tags\` that are not a list of strings`);
+    if (a.verdict !== undefined && (typeof a.verdict !== 'string' || !a.verdict)) return fail(`${where} (${a.id}) has a \`verdict\` that is not a label`);
     const t = a.target as Record<string, unknown> | undefined;
     if (!t || !Number.isInteger(t.start) || !Number.isInteger(t.end) || (t.start as number) < 0 || (t.end as number) < (t.start as number)) return fail(`${where} (${a.id}) has no valid target start/end`);
     if (typeof t.exact !== 'string' || typeof t.prefix !== 'string' || typeof t.suffix !== 'string') return fail(`${where} (${a.id}) has no text-quote selector (exact, prefix, suffix)`);

@@ -8,7 +8,7 @@ import type { Annotation, Sidecar, SidecarConflict } from './model';
 export type MergeConflict = SidecarConflict;
 
 /** The fields merged one by one; `tags` merge as sets and `modified` takes the later time, so neither conflicts. */
-const FIELDS = ['kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'note', 'orphaned', 'mergedInto', 'created', 'target'] as const;
+const FIELDS = ['kind', 'origin', 'status', 'type', 'entityId', 'speaker', 'note', 'orphaned', 'mergedInto', 'verdict', 'created', 'target'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -34,6 +34,8 @@ export interface Annotation {
   orphaned?: boolean;
   /** For an entity the user merged into another: a name of that entity (the two become aliases). */
   mergedInto?: string;
+  /** For a claim a fact-checker rated: the verdict, a label of the setting `marginalia.verdicts` (the note is the review). */
+  verdict?: string;
   created: string;
   modified: string;
   target: AnnotationTargetJson;
@@ -62,5 +64,5 @@ export interface SidecarConflict {
 
 /** A user decision is anything the user did to an annotation; those are kept forever. */
 export function isUserDecision(a: Annotation): boolean {
-  return a.origin === 'user' || a.status !== 'suggested' || a.tags.length > 0 || !!a.note || !!a.orphaned;
+  return a.origin === 'user' || a.status !== 'suggested' || a.tags.length > 0 || !!a.note || !!a.orphaned || !!a.verdict;
 }
