@@ -15,6 +15,7 @@ import * as statusbar from './vscode/statusbar';
 import * as sidecar from './vscode/sidecar';
 import * as exporting from './vscode/export';
 import * as walkthrough from './vscode/walkthrough';
+import * as verdicts from './vscode/verdicts';
 
 /**
  * The trained name tagger, read from the package with `workspace.fs` (works in the desktop and the
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     orphans: orphans.activate(context, store),
   };
   annotate.activate(context, store);
+  verdicts.activate(context, store);
   navigation.activate(context, store);
   const statusBar = statusbar.activate(context, store);
   const sidecars = sidecar.activate(context, store);

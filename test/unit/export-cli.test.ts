@@ -92,8 +92,8 @@ test('CLI export: jsonl, csv (to standard output) and brat (a folder with annota
     for (const l of lines) for (const [s, e, label] of l.label) assert.ok(l.text.slice(s, e).length > 0 && label.length > 0);
     const csv = captured(() => exportCommand(['news'], { format: 'csv', out: '-' }));
     assert.equal(csv.value, 0);
-    assert.ok(csv.out.startsWith('\uFEFFarticle,kind,text,speaker,tags,note,fact,discrepancy\r\n'));
-    assert.match(csv.out, /news\/a\.txt,quote,"We are ready 🚀, really,",Joe Biden,disputed,,,\r\n/);
+    assert.ok(csv.out.startsWith('\uFEFFarticle,kind,text,speaker,tags,note,fact,discrepancy,verdict\r\n'));
+    assert.match(csv.out, /news\/a\.txt,quote,"We are ready 🚀, really,",Joe Biden,disputed,,,,\r\n/);
     assert.match(csv.err, /exported \d+ quotes and claims of 3 articles/);
     assert.equal(captured(() => exportCommand(['news'], { format: 'brat', out: 'brat' })).value, 0);
     for (const f of ['brat/news/a.txt', 'brat/news/a.ann', 'brat/news/b.txt', 'brat/news/b.ann', 'brat/annotation.conf']) assert.ok(existsSync(f), f);

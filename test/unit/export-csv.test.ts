@@ -40,7 +40,7 @@ function fixture(): ExportArticle[] {
       annotations: [
         ann(A_TEXT, 'q-1', 'We are ready, "really",\r\nand waiting,', { kind: 'quote', speaker: 'Joe Biden', tags: ['disputed', 'needs-source'], note: 'Line one\nline two, with "quotes"' }),
         ann(A_TEXT, 'e-1', 'Joe Biden', { type: 'PERSON' }),
-        ann(A_TEXT, 'c-1', A_CLAIM, { kind: 'claim', status: 'accepted' }),
+        ann(A_TEXT, 'c-1', A_CLAIM, { kind: 'claim', status: 'accepted', verdict: 'Mostly true' }),
         ann(A_TEXT, 'c-2', '=SUM(A1) is not a formula.', { kind: 'claim' }),
         ann(A_TEXT, 'c-rej', 'Headline', { kind: 'claim', status: 'rejected' }),
         ann(A_TEXT, 'n-1', '📰', { kind: 'note', note: 'not in the CSV' }),
@@ -101,15 +101,15 @@ test('CSV: a header row, then one row per quote and claim (not rejected), RFC 41
   assert.ok(out.startsWith('\uFEFF'), 'BOM for Excel');
   const rows = parseCsv(out.slice(1));
   assert.deepEqual(rows[0], [...CSV_COLUMNS]);
-  assert.deepEqual(rows[0], ['article', 'kind', 'text', 'speaker', 'tags', 'note', 'fact', 'discrepancy']);
-  for (const r of rows) assert.equal(r.length, 8);
+  assert.deepEqual(rows[0], ['article', 'kind', 'text', 'speaker', 'tags', 'note', 'fact', 'discrepancy', 'verdict']);
+  for (const r of rows) assert.equal(r.length, 9);
   assert.equal(rows.length, 1 + 5);
   const [, q, c1, c2, c3, q2] = rows;
-  assert.deepEqual(q, ['a, "quoted".txt', 'quote', 'We are ready, "really",\r\nand waiting,', 'Joe Biden', 'disputed; needs-source', 'Line one\nline two, with "quotes"', '', '']);
-  assert.deepEqual(c1, ['a, "quoted".txt', 'claim', A_CLAIM, '', '', '', 'NATO sent troops to Estonia', 'troops: 5,000 vs about 4,000']);
-  assert.deepEqual(c2, ['a, "quoted".txt', 'claim', "'=SUM(A1) is not a formula.", '', '', '', '', '']);
-  assert.deepEqual(c3, ['b.txt', 'claim', B_CLAIM, '', '', '', 'NATO sent troops to Estonia', 'troops: 5,000 vs about 4,000']);
-  assert.deepEqual(q2, ['b.txt', 'quote', 'Monday', '', '', '', '', '']);
+  assert.deepEqual(q, ['a, "quoted".txt', 'quote', 'We are ready, "really",\r\nand waiting,', 'Joe Biden', 'disputed; needs-source', 'Line one\nline two, with "quotes"', '', '', '']);
+  assert.deepEqual(c1, ['a, "quoted".txt', 'claim', A_CLAIM, '', '', '', 'NATO sent troops to Estonia', 'troops: 5,000 vs about 4,000', 'Mostly true']);
+  assert.deepEqual(c2, ['a, "quoted".txt', 'claim', "'=SUM(A1) is not a formula.", '', '', '', '', '', '']);
+  assert.deepEqual(c3, ['b.txt', 'claim', B_CLAIM, '', '', '', 'NATO sent troops to Estonia', 'troops: 5,000 vs about 4,000', '']);
+  assert.deepEqual(q2, ['b.txt', 'quote', 'Monday', '', '', '', '', '', '']);
 });
 
 test('CSV: the BOM and the formula guard can be turned off; fields quote exactly when needed', () => {
@@ -127,5 +127,5 @@ test('CSV: the BOM and the formula guard can be turned off; fields quote exactly
 });
 
 test('CSV: an article set without quotes or claims gives the header only', () => {
-  assert.equal(exportCsv([{ path: 'x.txt', text: 'Nothing.', annotations: [] }], { bom: false }), 'article,kind,text,speaker,tags,note,fact,discrepancy\r\n');
+  assert.equal(exportCsv([{ path: 'x.txt', text: 'Nothing.', annotations: [] }], { bom: false }), 'article,kind,text,speaker,tags,note,fact,discrepancy,verdict\r\n');
 });

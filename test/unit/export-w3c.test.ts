@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describe as describeTarget } from '../../src/core/anchoring';
 import type { Annotation } from '../../src/core/sidecar';
-import { exportW3C, type ExportArticle, type Problem } from '../../src/core/export';
+import { exportW3C, importW3C, type ExportArticle, type Problem } from '../../src/core/export';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: astral characters (emoji, mathematical letters, a flag, a ZWJ family), CRLF line ends,
@@ -335,4 +335,18 @@ test('W3C: a creation time that is not UTC is converted; one that is not a date 
   assert.equal(item.created, '2026-01-01T00:00:00.000Z');
   assert.equal(item.modified, undefined);
   assert.deepEqual(problems.map((p) => p.message), ['its modification time "yesterday" is not a date; left out']);
+});
+
+test('W3C: a claim\'s verdict travels as an assessing body and comes back on import', () => {
+  const articles = fixture();
+  const claim = ann(A_TEXT, 'c-v', 'The 𝔘𝔑 sent 5,000 troops, officials said.', { kind: 'claim', verdict: 'Half true', note: 'Two counts published.' });
+  articles[0] = { ...articles[0], annotations: [...articles[0].annotations, claim] };
+  const doc = JSON.parse(exportW3C(articles)) as J;
+  const item = ((doc.first as J).items as J[]).find((i) => i['marginalia:id'] === 'c-v')!;
+  assert.ok((item.body as J[]).some((b) => b.purpose === 'assessing' && b.value === 'Half true'), JSON.stringify(item.body));
+  assert.deepEqual(w3cViolations(doc, textsBySource(doc, articles)), []);
+  const back = importW3C(JSON.stringify(doc), articles.map((a) => ({ path: a.path, text: a.text })));
+  const got = back.annotations.get(articles[0].path)?.find((a) => a.id === 'c-v');
+  assert.equal(got?.verdict, 'Half true');
+  assert.equal(got?.note, 'Two counts published.');
 });

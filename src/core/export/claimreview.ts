@@ -3,6 +3,7 @@
  * claim that has a verdict. Pure TypeScript (no fs, no vscode).
  */
 import type { Claim } from '../contract';
+import { findArticleDate } from '../entities/dates';
 import type { Annotation } from '../sidecar/model';
 import type { ExportArticle, Report } from './common';
 
@@ -52,6 +53,21 @@ export interface ClaimReview {
 export function headline(text: string): string {
   const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !/^-{3,}$/.test(l)) ?? '';
   return line.replace(/^#+\s*/, '').replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
+}
+
+/** An article as the ClaimReview export needs it, from what the editor and the CLI hold: text, annotations, analysis. */
+export function claimReviewArticle(path: string, text: string, annotations: readonly Annotation[], claims: readonly Claim[]): ClaimReviewArticle {
+  const date = findArticleDate(text);
+  return { path, text, annotations, claims, title: headline(text) || path, ...(date ? { datePublished: date.toISOString().slice(0, 10) } : {}) };
+}
+
+/** Why a ClaimReview export cannot be written with these settings, or null when it can. */
+export function claimReviewSettingsProblem(publisher: string | undefined, urlTemplate: string | undefined): string | null {
+  if (!publisher?.trim()) return 'a publisher is needed: the fact-checking organisation named as the author of each review';
+  if (!urlTemplate?.trim()) return 'a review URL template is needed, e.g. https://checks.example/review/{id}';
+  if (!urlTemplate.includes('{id}')) return 'the review URL template must hold {id}, so that each review gets its own URL';
+  if (!/^https?:\/\//.test(urlTemplate.trim())) return 'the review URL template must be an http(s) URL';
+  return null;
 }
 
 /** The rating of a verdict: its place on the scale counted from the worst (1) up to the best (the scale's length). */

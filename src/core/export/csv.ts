@@ -1,7 +1,7 @@
 /**
  * CSV of quotes and claims for a spreadsheet (RFC 4180): a header row, then one row per quote or
  * claim (rejected and orphaned ones left out), columns
- * article, kind, text, speaker, tags, note, fact, discrepancy.
+ * article, kind, text, speaker, tags, note, fact, discrepancy, verdict (a fact-checker's rating of a claim).
  *
  * - Records end in CRLF; a field with a comma, a double quote, CR or LF is quoted and its quotes
  *   doubled, so a quote spanning paragraphs stays one cell.
@@ -24,7 +24,7 @@ export interface CsvExportOptions extends CommonExportOptions {
   guardFormulas?: boolean;
 }
 
-export const CSV_COLUMNS = ['article', 'kind', 'text', 'speaker', 'tags', 'note', 'fact', 'discrepancy'] as const;
+export const CSV_COLUMNS = ['article', 'kind', 'text', 'speaker', 'tags', 'note', 'fact', 'discrepancy', 'verdict'] as const;
 
 /** One RFC 4180 field. */
 export function csvField(value: string, guardFormulas = true): string {
@@ -60,7 +60,7 @@ export function exportCsv(articles: readonly ExportArticle[], options: CsvExport
     for (const a of exportable(article, options)) {
       if (a.kind !== 'quote' && a.kind !== 'claim') continue;
       const fact = factOf(article.path, a, article.facts);
-      const cells = [article.path, a.kind, a.target.exact, a.speaker ?? '', a.tags.join('; '), a.note ?? '', fact?.statement ?? '', fact?.discrepancy ?? ''];
+      const cells = [article.path, a.kind, a.target.exact, a.speaker ?? '', a.tags.join('; '), a.note ?? '', fact?.statement ?? '', fact?.discrepancy ?? '', a.verdict ?? ''];
       rows.push(cells.map((c) => csvField(c, guard)).join(','));
     }
   }

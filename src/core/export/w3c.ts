@@ -77,6 +77,8 @@ function bodiesOf(a: Annotation): Json[] {
   if (a.speaker) out.push(textualBody('identifying', a.speaker, { 'marginalia:field': 'speaker' }));
   for (const t of a.tags) out.push(textualBody('tagging', t));
   if (a.note) out.push(textualBody('describing', a.note, { format: 'text/plain' }));
+  // A fact-checker's verdict on a claim is an assessment in the Web Annotation vocabulary.
+  if (a.verdict) out.push(textualBody('assessing', a.verdict));
   return out;
 }
 
@@ -274,6 +276,7 @@ function fieldsOf(n: Json, label: string, path: string, c: Collector, now: strin
   const notes: string[] = [];
   let entityId: string | undefined;
   let speaker: string | undefined;
+  let verdict: string | undefined;
   const identifying: string[] = [];
   const motivations = asList(n.motivation).filter((m): m is string => typeof m === 'string');
   if (typeof n.bodyValue === 'string') notes.push(n.bodyValue);
@@ -304,6 +307,9 @@ function fieldsOf(n: Json, label: string, path: string, c: Collector, now: strin
         else identifying.push(value);
         break;
       }
+      case 'assessing':
+        verdict ??= value;
+        break;
       default:
         notes.push(value);
     }
@@ -356,6 +362,7 @@ function fieldsOf(n: Json, label: string, path: string, c: Collector, now: strin
     ...(kind === 'quote' ? { speaker: speaker ?? null } : speaker !== undefined ? { speaker } : {}),
     tags,
     ...(notes.length ? { note: notes.join('\n\n') } : {}),
+    ...(verdict !== undefined && extra.verdict === undefined ? { verdict } : {}),
     created,
     modified,
   };

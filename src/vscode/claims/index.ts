@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import type { Claim, Fact } from '../../core';
 import type { ArticleStore, ArticleState } from '../store/articles';
 import { fileName, revealCommand, shorten } from '../tree/reveal';
+import { claimAnnotation, verdictScale } from '../verdicts';
+
+/** The verdict filter's value for claims with no verdict. */
+const NOT_RATED = '';
 
 type Node =
   | { kind: 'fact'; fact: Fact }
@@ -17,7 +21,19 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   byArticle = false;
+  /** Only claims with this verdict are listed (NOT_RATED: claims with none; null: all). */
+  verdictFilter: string | null = null;
   constructor(private readonly store: ArticleStore) {}
+
+  private verdictOf(state: ArticleState, claim: Claim): string | undefined {
+    return claimAnnotation(state, claim)?.verdict;
+  }
+
+  private shown(state: ArticleState | undefined, claim: Claim | undefined): boolean {
+    if (this.verdictFilter === null) return true;
+    if (!state || !claim) return false;
+    return (this.verdictOf(state, claim) ?? NOT_RATED) === this.verdictFilter;
+  }
   refresh() {
     this.emitter.fire(undefined);
   }
@@ -28,10 +44,14 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      if (this.byArticle) return this.store.all.filter((s) => s.result.claims.length).map((state) => ({ kind: 'article', state }));
-      return this.store.facts.map((fact) => ({ kind: 'fact', fact }));
+      if (this.byArticle) return this.store.all.filter((s) => s.result.claims.some((c) => this.shown(s, c))).map((state) => ({ kind: 'article', state }));
+      const facts = this.store.facts.filter((f) => f.claims.some((ref) => {
+        const state = this.stateOf(ref.path);
+        return this.shown(state, state?.result.claims.find((c) => c.start === ref.start && c.end === ref.end));
+      }));
+      return facts.map((fact) => ({ kind: 'fact', fact }));
     }
-    if (node.kind === 'article') return [...node.state.result.claims].sort((a, b) => b.score - a.score).map((claim) => ({ kind: 'claim', state: node.state, claim }));
+    if (node.kind === 'article') return node.state.result.claims.filter((c) => this.shown(node.state, c)).sort((a, b) => b.score - a.score).map((claim) => ({ kind: 'claim', state: node.state, claim }));
     if (node.kind === 'fact') {
       const out: Node[] = [];
       for (const ref of node.fact.claims) {
@@ -67,13 +87,18 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const c = node.claim;
+    const rated = claimAnnotation(node.state, c);
+    const verdict = rated?.verdict;
     const item = new vscode.TreeItem(node.label ?? shorten(c.text), vscode.TreeItemCollapsibleState.None);
     item.id = `claim:${node.state.uri.toString()}:${c.start}:${node.label ? 'f' : 'a'}`;
-    item.description = node.label ? shorten(c.text, 120) : `${Math.round(c.score * 100)}%`;
-    item.tooltip = new vscode.MarkdownString().appendText(c.text + (c.source ? `\n\n${vscode.l10n.t('Source')}: ${c.source}` : ''));
-    item.iconPath = new vscode.ThemeIcon('comment');
+    const detail = node.label ? shorten(c.text, 120) : `${Math.round(c.score * 100)}%`;
+    item.description = verdict ? `${verdict} · ${detail}` : detail;
+    item.tooltip = new vscode.MarkdownString().appendText(c.text + (c.source ? `\n\n${vscode.l10n.t('Source')}: ${c.source}` : '')
+      + (verdict ? `\n\n${vscode.l10n.t('Verdict')}: ${verdict}${rated?.note ? `\n${rated.note}` : ''}` : ''));
+    item.iconPath = new vscode.ThemeIcon(verdict ? 'law' : 'comment');
     item.command = revealCommand(node.state.uri, c.start, c.end);
-    item.accessibilityInformation = { label: vscode.l10n.t('Claim in {0}: {1}', fileName(node.state.result.path), c.text) };
+    item.contextValue = rated ? 'marginalia.claim' : undefined;
+    item.accessibilityInformation = { label: verdict ? vscode.l10n.t('Claim in {0}, rated {1}: {2}', fileName(node.state.result.path), verdict, c.text) : vscode.l10n.t('Claim in {0}: {1}', fileName(node.state.result.path), c.text) };
     return item;
   }
 }
@@ -91,6 +116,18 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
     store.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand('marginalia.claimsByArticle', () => setMode(true)),
     vscode.commands.registerCommand('marginalia.claimsByFact', () => setMode(false)),
+    vscode.commands.registerCommand('marginalia.filterClaimsByVerdict', async (verdict?: string | null) => {
+      if (verdict === undefined) {
+        const all = vscode.l10n.t('All claims');
+        const none = vscode.l10n.t('Not rated');
+        const pick = await vscode.window.showQuickPick([all, ...verdictScale(), 'Unproven', none].filter((v, i, a) => a.indexOf(v) === i), { title: vscode.l10n.t('Show claims with the verdict') });
+        if (!pick) return;
+        verdict = pick === all ? null : pick === none ? NOT_RATED : pick;
+      }
+      provider.verdictFilter = verdict;
+      view.description = verdict === null ? undefined : verdict === NOT_RATED ? vscode.l10n.t('not rated') : verdict;
+      provider.refresh();
+    }),
   );
   setMode(false);
   return provider as vscode.TreeDataProvider<unknown>;

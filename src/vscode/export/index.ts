@@ -12,6 +12,8 @@ import {
   type ExportArticle,
   type Problem,
 } from '../../core/export';
+import { claimReviewArticle, claimReviewSettingsProblem, exportClaimReview } from '../../core/export/claimreview';
+import { verdictScale } from '../verdicts';
 import type { ArticleState, ArticleStore } from '../store/articles';
 import { log } from '../log';
 
@@ -21,7 +23,7 @@ import { log } from '../log';
  * `vscode.workspace.fs` and the workbench's dialogs, so it works in the browser host too.
  */
 
-export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv';
+export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv' | 'claimreview';
 export type ExportScope = 'article' | 'folder';
 
 /** Arguments that skip the pickers and dialogs (tests, keybindings with args). */
@@ -66,7 +68,32 @@ function formats(): FormatInfo[] {
     { format: 'jsonl', label: vscode.l10n.t('JSONL spans'), detail: vscode.l10n.t('One line per article with [start, end, label] spans (doccano, spaCy); can be imported back.'), extension: 'jsonl', filter: vscode.l10n.t('JSON Lines') },
     { format: 'brat', label: vscode.l10n.t('brat standoff'), detail: vscode.l10n.t('A folder with a .txt copy and an .ann file per article, and annotation.conf.'), extension: '', filter: '' },
     { format: 'csv', label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('Quotes and claims with their facts, for a spreadsheet.'), extension: 'csv', filter: vscode.l10n.t('CSV') },
+    { format: 'claimreview', label: vscode.l10n.t('ClaimReview (schema.org JSON-LD)'), detail: vscode.l10n.t('One fact-check review per rated claim, for publishing (Google Fact Check Explorer and other aggregators).'), extension: 'jsonld', filter: vscode.l10n.t('JSON-LD') },
   ];
+}
+
+/**
+ * The publisher and review URL template of a ClaimReview export: the settings, else asked for (and offered to be
+ * saved in the workspace settings). Undefined when the user cancelled.
+ */
+async function claimReviewSettings(): Promise<{ publisher: string; urlTemplate: string } | undefined> {
+  const config = vscode.workspace.getConfiguration('marginalia');
+  let publisher = config.get<string>('publisher')?.trim() ?? '';
+  let urlTemplate = config.get<string>('reviewUrlTemplate')?.trim() ?? '';
+  if (!publisher) {
+    publisher = (await vscode.window.showInputBox({ title: vscode.l10n.t('ClaimReview: publisher'), prompt: vscode.l10n.t('The fact-checking organisation named as the author of each review (setting marginalia.publisher).') }))?.trim() ?? '';
+    if (!publisher) return undefined;
+  }
+  if (claimReviewSettingsProblem(publisher, urlTemplate)) {
+    urlTemplate = (await vscode.window.showInputBox({
+      title: vscode.l10n.t('ClaimReview: review URL'),
+      prompt: vscode.l10n.t('Where each review is published; {id} is replaced by the claim\'s id (setting marginalia.reviewUrlTemplate).'),
+      value: urlTemplate || 'https://',
+      validateInput: (v) => claimReviewSettingsProblem(publisher, v),
+    }))?.trim() ?? '';
+    if (claimReviewSettingsProblem(publisher, urlTemplate)) return undefined;
+  }
+  return { publisher, urlTemplate };
 }
 
 /** The article path as exports record it: relative to the workspace, forward slashes (as the CLI run from the folder). */
@@ -152,6 +179,8 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
   }
 
   const articles = exportArticles(store, states);
+  const review = chosen.format === 'claimreview' ? await claimReviewSettings() : undefined;
+  if (chosen.format === 'claimreview' && !review) return undefined;
   const problems: Problem[] = [];
   const report = (p: Problem) => problems.push(p);
   let count = 0;
@@ -170,6 +199,10 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
       if (chosen.format === 'w3c') {
         text = exportW3C(articles, { report, generated: new Date().toISOString() });
         count = (JSON.parse(text) as { total?: number }).total ?? 0;
+      } else if (chosen.format === 'claimreview') {
+        const rated = states.map((s) => claimReviewArticle(articlePath(s), s.text, s.annotations, s.result.claims));
+        text = exportClaimReview(rated, { ...review!, scale: verdictScale(), report });
+        count = (JSON.parse(text) as { '@graph': unknown[] })['@graph'].length;
       } else if (chosen.format === 'jsonl') {
         text = exportJsonl(articles, { report });
         count = text.split('\n').filter(Boolean).reduce((n, l) => n + (JSON.parse(l) as { label: unknown[] }).label.length, 0);
@@ -194,7 +227,7 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
   if (!args.target) {
     const open = vscode.l10n.t('Open');
     const showLog = vscode.l10n.t('Show Log');
-    const what = chosen.format === 'csv' ? vscode.l10n.t('{0} quotes and claims', count) : vscode.l10n.t('{0} annotations', count);
+    const what = chosen.format === 'csv' ? vscode.l10n.t('{0} quotes and claims', count) : chosen.format === 'claimreview' ? vscode.l10n.t('{0} reviews of rated claims', count) : vscode.l10n.t('{0} annotations', count);
     const message = problems.length
       ? vscode.l10n.t('Exported {0} of {1} articles to {2}. Some annotations were left out (orphaned, or their text is no longer found): Show Log says which.', what, articles.length, fileNameOf(target))
       : vscode.l10n.t('Exported {0} of {1} articles to {2}.', what, articles.length, fileNameOf(target));

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { ArticleStore } from '../store/articles';
 import { escapeMarkdown } from '../text/markdown';
+import { claimAnnotation } from '../verdicts';
 
 const typeWord = (type: string): string =>
   ({ PERSON: vscode.l10n.t('Person'), ORG: vscode.l10n.t('Organisation'), PLACE: vscode.l10n.t('Place'), DATE: vscode.l10n.t('Date'), NUMBER: vscode.l10n.t('Number') })[type] ?? type;
 
 /**
  * Hover on an entity: its type in words, canonical name, aliases, where else it appears and what it
- * said; on a quote: speaker and cue. Article text is always escaped (escapeMarkdown), and
- * command links are enabled only for Marginalia's own open command.
+ * said; on a quote: speaker and cue; inside a claim: its verdict and a Rate Claim… link. Article text is always
+ * escaped (escapeMarkdown), and command links are enabled only for Marginalia's own open and rate commands.
  */
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): void {
   const provider: vscode.HoverProvider = {
@@ -17,7 +18,8 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
       if (!state || document.getText().length !== state.text.length) return undefined;
       const offset = document.offsetAt(position);
       const md = new vscode.MarkdownString(undefined, true);
-      md.isTrusted = { enabledCommands: ['marginalia.openArticle'] };
+      // Links may run only Marginalia's own commands: open an article it knows, or rate a claim (which asks first).
+      md.isTrusted = { enabledCommands: ['marginalia.openArticle', 'marginalia.rateClaim'] };
       const mention = state.result.entities.find((e) => e.start <= offset && offset < e.end);
       const quote = state.result.quotes.find((q) => q.start <= offset && offset < q.end);
       const rejected = state.annotations.some((a) => a.status === 'rejected' && mention && a.target.start === mention.start && a.target.end === mention.end);
@@ -69,10 +71,25 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
           md.appendMarkdown(`\n\n*${vscode.l10n.t('Note:')}* `);
           md.appendMarkdown(escapeMarkdown(ann.note));
         }
-      } else {
-        return undefined;
       }
-      const span = mention && !rejected ? mention : quote!;
+      // The claim around the cursor: its verdict, and a link to rate it (a claim alone has a hover of its own).
+      const claim = state.result.claims.find((c) => c.start <= offset && offset < c.end);
+      const named = (mention && !rejected) || quote;
+      // Under a name's or a quote's hover, only a verdict given is worth the room; on the rest of a claim, always.
+      const rated = claim ? claimAnnotation(state, claim) : undefined;
+      if (!named && !rated) return undefined;
+      if (rated && (!named || rated.verdict)) {
+        md.appendMarkdown(named ? '\n\n---\n\n' : `**${vscode.l10n.t('Claim')}**\n\n`);
+        md.appendMarkdown(`*${vscode.l10n.t('Verdict:')}* `);
+        md.appendMarkdown(rated.verdict ? escapeMarkdown(rated.verdict) : vscode.l10n.t('not rated'));
+        if (rated.verdict && rated.note) {
+          md.appendMarkdown(' — ');
+          md.appendMarkdown(escapeMarkdown(rated.note));
+        }
+        const args = encodeURIComponent(JSON.stringify([{ uri: state.uri.toString(), start: rated.target.start, end: rated.target.end }]));
+        md.appendMarkdown(` · [${vscode.l10n.t('Rate Claim…')}](command:marginalia.rateClaim?${args})`);
+      }
+      const span = mention && !rejected ? mention : quote ?? claim!;
       return new vscode.Hover(md, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
     },
   };
