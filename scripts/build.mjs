@@ -29,6 +29,40 @@ function filesUnder(dir, re) {
     .map((f) => join(dir, f));
 }
 
+/** Options for code that runs in VS Code's web worker extension host (the browser bundle and its in-host tests). */
+const WEB_WORKER = { platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'],
+  conditions: ['worker'] };
+
+/** Fails the build when a web-worker bundle reaches a global a worker lacks (scripts/worker-globals.mjs). */
+async function checkWorkerBundle(file) {
+  const { workerIncompatibleReferences, describe } = await import('./worker-globals.mjs');
+  const refs = workerIncompatibleReferences(file);
+  if (refs.length) {
+    console.error(`✘ [ERROR] ${describe(file, refs)}`);
+    process.exitCode = 1;
+  }
+}
+
+/**
+ * `import { loadSpecs } from 'web-specs'` in test/web/index.ts: a function that loads every *.spec.ts under test/web
+ * (bundled in; there is no file system to list in a web worker), called once mocha has defined suite()/test().
+ */
+const webSpecs = {
+  name: 'web-specs',
+  setup(b) {
+    b.onResolve({ filter: /^web-specs$/ }, () => ({ path: 'web-specs', namespace: 'web-specs' }));
+    b.onLoad({ filter: /.*/, namespace: 'web-specs' }, () => {
+      const specs = filesUnder('test/web', /\.spec\.ts$/).sort();
+      return {
+        resolveDir: process.cwd(),
+        loader: 'js',
+        contents: `export const specFiles = ${JSON.stringify(specs.map((f) => f.replace(/^test\/web\//, '')))};\n`
+          + `export function loadSpecs() {\n${specs.map((f) => `  require(${JSON.stringify(`./${f}`)});`).join('\n')}\n}\n`,
+      };
+    });
+  },
+};
+
 const jobs = [];
 if (!testsOnly) {
   // dist/ is not deleted first: esbuild replaces each bundle whole, and a build started while tests run from the same
@@ -38,9 +72,12 @@ if (!testsOnly) {
   // Desktop / code-server extension host (Node).
   jobs.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
     platform: 'node', format: 'cjs', external: ['vscode'] }));
-  // Browser extension host: same entry, but no Node built-ins may be reached (esbuild fails if one is).
-  jobs.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js',
-    platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] }));
+  // Browser extension host: same entry, but no Node built-ins may be reached (esbuild fails if one is). VS Code for the
+  // Web runs it in a web *worker*: no DOM either. The `worker` export condition picks a package's worker build over its
+  // DOM one (decode-named-character-reference, under remark-parse, has an `index.dom.js` that calls document.createElement),
+  // and the bundle is then checked for any DOM-only or Node-only global it still reaches.
+  jobs.push(build({ ...common, ...WEB_WORKER, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' })
+    .then(() => checkWorkerBundle('dist/web/extension.js')));
   jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }));
 }
@@ -58,5 +95,10 @@ const hostEntries = [...filesUnder('test/integration', /\.ts$/), ...filesUnder('
 if (hostEntries.length && !testsOnly && !extensionOnly) {
   jobs.push(build({ ...common, entryPoints: hostEntries, outdir: 'out', outbase: '.',
     platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] }));
+}
+// The in-host suite for VS Code's web worker extension host (test/web): one browser bundle, mocha's browser build included.
+if (existsSync('test/web/index.ts') && !testsOnly && !extensionOnly) {
+  jobs.push(build({ ...common, ...WEB_WORKER, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js',
+    plugins: [webSpecs] }));
 }
 await Promise.all(jobs);

@@ -26,6 +26,7 @@ export async function openArticle(name: string): Promise<{ api: MarginaliaApi; e
   const ext = vscode.extensions.getExtension<MarginaliaApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} not installed`);
   const api = ext.isActive ? ext.exports : await ext.activate();
+  if (!api) throw new Error(`${EXTENSION_ID} returned no API: its activation failed (see the first test that activated it)`);
   await api.ready;
   await waitFor(() => api.store.get(uri), 60_000, `analysis of ${name}`);
   return { api, editor, uri };
