@@ -1,30 +1,44 @@
-import { analyzeCommand } from './cli/analyze';
-import { checkCommand } from './cli/check';
-import { runExport, EXPORT_USAGE } from './cli/export';
-import { runImport, IMPORT_USAGE } from './cli/import';
+import { ANALYZE_USAGE, runAnalyze } from './cli/analyze';
+import { CHECK_USAGE, runCheck } from './cli/check';
+import { EXPORT_USAGE, runExport } from './cli/export';
+import { IMPORT_USAGE, runImport } from './cli/import';
+import { EXIT, say } from './cli/args';
+import { VERSION } from './version';
 
-const USAGE = `Usage:
-  marginalia analyze <files or folders…> [--json] [--write]
-      Analyse articles (.txt, .md): entities, quotes, claims, facts across them.
-      --json   print the analysis as JSON (the public contract)
-      --write  write each article's sidecar (<article>.annotations.json), keeping all user decisions
-  marginalia check <files or folders…> [--json] [--write]
-      Re-anchor each article's sidecar against its current text; report anchored, moved and orphaned
-      annotations. --write saves the re-anchored sidecars (orphans are kept).
+const COMMANDS: Record<string, { usage: string; run: (args: readonly string[]) => number }> = {
+  analyze: { usage: ANALYZE_USAGE, run: runAnalyze },
+  check: { usage: CHECK_USAGE, run: runCheck },
+  export: { usage: EXPORT_USAGE, run: runExport },
+  import: { usage: IMPORT_USAGE, run: runImport },
+};
+
+const USAGE = `Usage: marginalia <command> [options]   (marginalia <command> --help for one command)
+
+${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('')}
+Exit codes: 0 done; 1 failed (something named on stderr was not read, analysed, written or exported;
+the rest was done); 2 usage (bad arguments, a path that does not exist, no articles: nothing was done).
 `;
-const FULL_USAGE = `${USAGE}${EXPORT_USAGE}${IMPORT_USAGE}`;
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
-  // export/import take options with values (`--format w3c`): they read their own arguments.
-  if (command === 'export') return runExport(rest);
-  if (command === 'import') return runImport(rest);
-  const flags = new Set(rest.filter((a) => a.startsWith('--')));
-  const paths = rest.filter((a) => !a.startsWith('--'));
-  if (command === 'analyze' && paths.length) return analyzeCommand(paths, flags);
-  if (command === 'check' && paths.length) return checkCommand(paths, flags);
-  process.stderr.write(FULL_USAGE);
-  return command === 'help' || command === '--help' ? 0 : 2;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const one = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+    process.stdout.write(one ? `Usage:\n${one.usage}` : USAGE);
+    return EXIT.done;
+  }
+  if (command === '--version' || command === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.done;
+  }
+  const c = command !== undefined ? COMMANDS[command] : undefined;
+  if (!c) {
+    say(command === undefined ? 'marginalia: give a command: analyze, check, export or import' : `marginalia: unknown command ${JSON.stringify(command)}: the commands are ${Object.keys(COMMANDS).join(', ')} and help`);
+    process.stderr.write(USAGE);
+    return EXIT.usage;
+  }
+  return c.run(rest);
 }
 
 // `marginalia analyze … --json | head` closes the pipe early; that is not an error.
@@ -36,6 +50,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
-  process.stderr.write(`marginalia: ${(e as Error).message}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`marginalia: unexpected error: ${(e as Error).stack ?? (e as Error).message}\nPlease report it with the command you ran.\n`);
+  process.exitCode = EXIT.failed;
 }

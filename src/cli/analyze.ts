@@ -1,20 +1,97 @@
-import { analyzeArticles, type ArticleInput } from '../core';
+import { analyzeArticles, type AnalysisResult, type DocumentResult } from '../core';
+import { correctionsFrom, makeSidecar, mergeAnnotations, serializeSidecar, suggestionsFor } from '../core/sidecar';
 import { loadRecogniser } from '../node/recogniser';
-import { collectArticles, displayPath, readArticle } from './files';
-import { writeSidecars } from './write';
+import { VERSION } from '../version';
+import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { displayPath, sidecarPath, writeIfChanged } from './files';
+import { loadArticles, skippedDocument } from './load';
 
-export function analyzeCommand(paths: string[], flags: Set<string>): number {
-  const files = collectArticles(paths);
-  const inputs: ArticleInput[] = files.map((f) => ({ path: displayPath(f), text: readArticle(f).text }));
+export const ANALYZE_USAGE = `  marginalia analyze <files or folders…> [--json] [--write]
+      Analyse articles (.txt, .md, .markdown; UTF-8): entities, quotes, claims, facts across them. The
+      decisions in the articles' sidecars count: a name rejected anywhere is not suggested, a name
+      accepted, marked or retyped is found in every article, merges hold.
+      --json   print the analysis as JSON (the public contract) on standard output
+      --write  write each article's sidecar (<article>.annotations.json): stored annotations are first
+               found again in the current text (as \`check\` does), every decision is kept, an unchanged
+               sidecar is not rewritten
+`;
+
+export const ANALYZE_SPEC: CommandSpec = {
+  command: 'analyze',
+  usage: `Usage:\n${ANALYZE_USAGE}`,
+  options: [{ name: '--json' }, { name: '--write' }],
+};
+
+/** `marginalia analyze …` from the raw arguments after the command name. */
+export function runAnalyze(args: readonly string[]): number {
+  const read = readArguments(args, ANALYZE_SPEC);
+  if (!read.ok) return read.exit;
+  if (!read.args.operands.length) return usageError('analyze', 'give the files or folders to analyse, e.g. `marginalia analyze seeds`');
+  return analyzeCommand(read.args.operands, read.args.flags);
+}
+
+/**
+ * Analyses the articles under `paths` with the user's decisions from all their sidecars. Exit code: 0
+ * when every file was analysed (and, with --write, every sidecar written or already up to date); 1 when
+ * a file was skipped, a sidecar could not be read or written (each is named on stderr); 2 when the
+ * paths hold no article.
+ */
+export function analyzeCommand(paths: string[], flags: ReadonlySet<string>): number {
+  let loaded;
+  try {
+    loaded = loadArticles(paths);
+  } catch (e) {
+    if (!(e instanceof CommandError)) throw e;
+    say(`marginalia: ${e.message}`);
+    return e.exit;
+  }
+  const { articles } = loaded;
+  let failed = loaded.problems;
   const recogniser = loadRecogniser();
-  const result = analyzeArticles(inputs, { recogniser });
-  if (flags.has('--write')) writeSidecars(files, inputs, result, recogniser.id);
+  // What the user taught in any sidecar holds in every article, as in the editor.
+  const corrections = correctionsFrom(articles.map((a) => a.sidecar?.placed ?? []));
+  const analysed = analyzeArticles(articles.map((a) => ({ path: a.path, text: a.text })), { recogniser, corrections });
+  const byPath = new Map(analysed.documents.map((d, i) => [d.path, { doc: d, article: articles[i] }]));
+  const skipped = new Map(loaded.skipped.map((s) => [s.file, s]));
+  const documents: DocumentResult[] = loaded.order.map((file) => {
+    const s = skipped.get(file);
+    return s ? skippedDocument(s.path, s.problem) : byPath.get(displayPath(file))!.doc;
+  });
+  const result: AnalysisResult = { ...analysed, documents };
+  for (const d of analysed.documents) {
+    if (d.skipped) {
+      say(`marginalia: ${d.path}: skipped: ${d.skipped}`);
+      failed++;
+    }
+    for (const w of d.warnings ?? []) say(`marginalia: ${d.path}: warning: ${w}`);
+  }
+  if (flags.has('--write')) {
+    const now = new Date().toISOString();
+    const counts = { written: 0, unchanged: 0, notWritten: 0 };
+    for (const { doc, article } of byPath.values()) {
+      if (doc.skipped) continue;
+      if (article.sidecarProblem) {
+        counts.notWritten++; // said when it was read
+        continue;
+      }
+      const annotations = mergeAnnotations(suggestionsFor(article.text, doc, now), article.sidecar?.placed ?? []);
+      const content = serializeSidecar(makeSidecar(doc.path, article.text, annotations, recogniser.id, VERSION));
+      const done = writeIfChanged(sidecarPath(article.file), content, article.sidecar?.raw);
+      if (typeof done === 'string') counts[done]++;
+      else {
+        say(`marginalia: ${displayPath(sidecarPath(article.file))}: not written (${done.error}); the previous file, if any, is unchanged: make the folder writable, then run again`);
+        counts.notWritten++;
+        failed++;
+      }
+    }
+    say(`marginalia: sidecars: ${counts.written} written, ${counts.unchanged} unchanged${counts.notWritten ? `, ${counts.notWritten} not written (see above)` : ''}`);
+  }
   if (flags.has('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
     for (const d of result.documents) {
-      process.stdout.write(`${d.path}: ${d.skipped ? `skipped (${d.skipped})` : `${d.entities.length} entities, ${d.quotes.length} quotes, ${d.claims.length} claims`}\n`);
+      process.stdout.write(`${d.path}: ${d.skipped ? `skipped (${d.skipped})` : `${d.entities.length} entities, ${d.quotes.length} quotes, ${d.claims.length} claims${d.warnings?.length ? ' (see the warning)' : ''}`}\n`);
     }
     process.stdout.write(`${result.entities.length} entities, ${result.facts.length} facts (${result.facts.filter((f) => !f.consistent).length} with discrepancies)\n`);
   }
-  return 0;
+  return failed ? EXIT.failed : EXIT.done;
 }

@@ -1,8 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { makeSidecar, parseSidecar, reanchorAnnotations, serializeSidecar, type ReanchorReport } from '../core/sidecar';
-import { writeFileAtomic } from '../node/atomic';
+import { makeSidecar, reanchorAnnotations, serializeSidecar, type ReanchorReport } from '../core/sidecar';
 import { VERSION } from '../version';
-import { collectArticles, displayPath, readArticle, sidecarPath } from './files';
+import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { displayPath, sidecarPath, writeIfChanged } from './files';
+import { loadArticles } from './load';
+
+export const CHECK_USAGE = `  marginalia check <files or folders…> [--json] [--write]
+      Re-anchor each article's sidecar against its current text; report anchored, moved and orphaned
+      annotations (\`analyze --write\` does the same before it writes, so running this first is optional).
+      --json   print the report as JSON on standard output
+      --write  save the re-anchored sidecars (orphans are kept; an unchanged sidecar is not rewritten)
+`;
+
+export const CHECK_SPEC: CommandSpec = {
+  command: 'check',
+  usage: `Usage:\n${CHECK_USAGE}`,
+  options: [{ name: '--json' }, { name: '--write' }],
+};
 
 interface FileReport {
   path: string;
@@ -14,32 +27,53 @@ interface FileReport {
   annotations: ReanchorReport[];
 }
 
+/** `marginalia check …` from the raw arguments after the command name. */
+export function runCheck(args: readonly string[]): number {
+  const read = readArguments(args, CHECK_SPEC);
+  if (!read.ok) return read.exit;
+  if (!read.args.operands.length) return usageError('check', 'give the files or folders to check, e.g. `marginalia check seeds`');
+  return checkCommand(read.args.operands, read.args.flags);
+}
+
 /**
  * `marginalia check <paths> [--json] [--write]`: re-anchors every article's sidecar against the
  * article's current text (after edits made outside the editor) and reports what held, moved or was
- * orphaned. With --write the re-anchored sidecar is saved (orphans stay in it).
+ * orphaned. With --write the re-anchored sidecar is saved (orphans stay in it). Exit code 1 when an
+ * article or a sidecar could not be read, or a sidecar not written.
  */
-export function checkCommand(paths: string[], flags: Set<string>): number {
+export function checkCommand(paths: string[], flags: ReadonlySet<string>): number {
+  let loaded;
+  try {
+    loaded = loadArticles(paths);
+  } catch (e) {
+    if (!(e instanceof CommandError)) throw e;
+    say(`marginalia: ${e.message}`);
+    return e.exit;
+  }
   const reports: FileReport[] = [];
-  let failed = 0;
-  for (const file of collectArticles(paths)) {
-    const side = sidecarPath(file);
-    if (!existsSync(side)) continue;
-    const report: FileReport = { path: displayPath(file), sidecar: displayPath(side), anchored: 0, moved: 0, orphaned: 0, annotations: [] };
-    reports.push(report);
-    const parsed = parseSidecar(readFileSync(side, 'utf8'));
-    const article = readArticle(file);
-    if (!parsed.ok || article.error) {
-      report.problem = parsed.ok ? `cannot read the article: ${article.error}` : parsed.problem;
-      failed++;
+  let failed = loaded.problems;
+  for (const article of loaded.articles) {
+    const side = sidecarPath(article.file);
+    const report: FileReport = { path: article.path, sidecar: displayPath(side), anchored: 0, moved: 0, orphaned: 0, annotations: [] };
+    if (article.sidecarProblem) {
+      report.problem = article.sidecarProblem;
+      reports.push(report);
       continue;
     }
-    const { annotations, report: lines } = reanchorAnnotations(article.text, parsed.sidecar.annotations);
+    if (!article.sidecar) continue;
+    reports.push(report);
+    const stored = article.sidecar.sidecar;
+    const { annotations, report: lines } = reanchorAnnotations(article.text, stored.annotations);
     report.annotations = lines;
     for (const l of lines) report[l.status]++;
     if (flags.has('--write')) {
-      const s = makeSidecar(parsed.sidecar.document.path, article.text, annotations, parsed.sidecar.generator.recogniser, VERSION);
-      writeFileAtomic(side, serializeSidecar(s));
+      const content = serializeSidecar(makeSidecar(stored.document.path, article.text, annotations, stored.generator.recogniser, VERSION));
+      const done = writeIfChanged(side, content, article.sidecar.raw);
+      if (typeof done !== 'string') {
+        report.problem = `not written (${done.error})`;
+        say(`marginalia: ${report.sidecar}: not written (${done.error}); the previous file is unchanged: make the folder writable, then run again`);
+        failed++;
+      }
     }
   }
   if (flags.has('--json')) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
@@ -47,7 +81,7 @@ export function checkCommand(paths: string[], flags: Set<string>): number {
     for (const r of reports) {
       process.stdout.write(r.problem ? `${r.path}: not checked: ${r.sidecar}: ${r.problem}\n` : `${r.path}: ${r.anchored} anchored, ${r.moved} moved, ${r.orphaned} orphaned\n`);
     }
-    if (!reports.length) process.stdout.write('no sidecars found\n');
   }
-  return failed ? 1 : 0;
+  if (!reports.length) say(`marginalia: no sidecars under ${paths.join(', ')}: nothing to check (\`marginalia analyze <paths> --write\` creates them)`);
+  return failed ? EXIT.failed : EXIT.done;
 }

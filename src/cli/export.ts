@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { analyzeArticles, type AnalysisResult, type ArticleInput } from '../core';
-import { parseSidecar, suggestionsFor, type Annotation } from '../core/sidecar';
-import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, type ExportArticle, type JsonlOffsets, type Problem } from '../core/export';
+import { analyzeArticles, type AnalysisResult } from '../core';
+import { isArticlePath, SIDECAR_SUFFIX } from '../core/article';
+import { correctionsFrom, suggestionsFor, type Annotation } from '../core/sidecar';
+import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, CSV_COLUMNS, type ExportArticle, type JsonlOffsets, type Problem } from '../core/export';
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
-import { collectArticles, displayPath, readArticle, sidecarPath } from './files';
+import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { displayPath, plainError } from './files';
+import { loadArticles } from './load';
 
 export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'jsonl', 'brat', 'csv'];
@@ -18,88 +21,150 @@ export interface ExportCommandOptions {
   offsets?: JsonlOffsets;
   /** W3C: base IRI for the articles' `source` (default `urn:marginalia:<path>`). */
   base?: string;
-  /** W3C: also export rejected annotations. */
+  /** W3C: list rejected annotations among the items (by default they travel beside them). */
   includeRejected?: boolean;
   /** brat: write astral characters as U+FFFD in the text copy. */
   astral?: 'keep' | 'replace';
+  /** Write over an existing file (or into a folder) that is not an earlier export of this format. */
+  force?: boolean;
 }
 
-export const EXPORT_USAGE = `  marginalia export <files or folders…> --format w3c|jsonl|brat|csv --out <file or folder>
-      Export annotations (each article's sidecar; an article without one exports the fresh analysis).
+export const EXPORT_USAGE = `  marginalia export <files or folders…> --format w3c|jsonl|brat|csv --out <file or folder> [--force]
+      Export annotations (each article's sidecar; an article without one exports the fresh analysis,
+      with the decisions of the other sidecars applied). Every decision travels: rejected annotations
+      are kept beside the spans (W3C: the collection's "marginalia:rejected"; JSONL: "marginalia"."rejected").
       w3c    W3C Web Annotation collection (JSON-LD)      [--base <IRI>] [--include-rejected]
       jsonl  {"text", "label": [[start, end, LABEL]]} per article (doccano, spaCy) [--offsets codepoint|utf16]
       brat   brat standoff folder (.txt copy, .ann, annotation.conf)              [--astral keep|replace]
       csv    quotes and claims with their facts, for a spreadsheet
-      --out -  writes w3c, jsonl or csv to standard output
+      --out -   writes w3c, jsonl or csv to standard output
+      --force   replace an existing --out that is not an earlier export of the same format (never an
+                article or a sidecar: those are always refused)
+      --include-rejected  (w3c) list rejected annotations among the items, for a full backup
 `;
 
-function say(line: string): void {
-  process.stderr.write(line + '\n');
-}
+export const EXPORT_SPEC: CommandSpec = {
+  command: 'export',
+  usage: `Usage:\n${EXPORT_USAGE}`,
+  options: [
+    { name: '--format', alias: '-f', value: 'w3c|jsonl|brat|csv', choices: EXPORT_FORMATS },
+    { name: '--out', alias: '-o', value: '<file or folder>' },
+    { name: '--offsets', value: 'codepoint|utf16', choices: ['codepoint', 'utf16'] },
+    { name: '--base', value: '<IRI>' },
+    { name: '--astral', value: 'keep|replace', choices: ['keep', 'replace'] },
+    { name: '--include-rejected' },
+    { name: '--force' },
+  ],
+};
+
+/** The options each format takes (besides --format, --out and --force). */
+const FORMAT_OPTIONS: Record<ExportFormat, readonly string[]> = {
+  w3c: ['--base', '--include-rejected'],
+  jsonl: ['--offsets'],
+  brat: ['--astral'],
+  csv: [],
+};
 
 export function formatProblem(p: Problem): string {
   return `marginalia: ${[p.path, p.id].filter(Boolean).join(': ')}${p.path || p.id ? ': ' : ''}${p.message}`;
 }
 
+/** The start of a CSV this exporter wrote. */
+const CSV_HEADER = `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+
+/** Whether an existing file is an earlier export of this format by Marginalia (so it may be replaced). */
+function isEarlierExport(file: string, format: Exclude<ExportFormat, 'brat'>): boolean {
+  let text: string;
+  try {
+    if (statSync(file).size === 0) return true;
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    if (format === 'csv') return text.startsWith(CSV_HEADER);
+    if (format === 'jsonl') {
+      const first = JSON.parse(text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) as { marginalia?: { path?: unknown } };
+      return typeof first?.marginalia?.path === 'string';
+    }
+    const doc = JSON.parse(text) as { type?: unknown; generator?: { name?: unknown } };
+    return doc?.type === 'AnnotationCollection' && doc.generator?.name === 'Marginalia';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why `--out` must not be written, or undefined when it may be. Never an article of the input or a
+ * sidecar (not even with --force: the export would destroy what it reads); not a folder for a file
+ * format, nor a file for brat; an existing file that is not an earlier export of the same format (or a
+ * brat folder that is neither empty nor an earlier brat export) only with --force.
+ */
+function refuseOut(options: ExportCommandOptions, inputs: ReadonlySet<string>): string | undefined {
+  const out = resolve(options.out);
+  const exists = existsSync(out);
+  const isDir = exists && statSync(out).isDirectory();
+  if (options.format === 'brat') {
+    if (exists && !isDir) return `--out ${options.out} is a file; the brat export is a folder: give a folder name, e.g. --out brat`;
+    if (isDir && !options.force) {
+      const entries = readdirSync(out);
+      if (entries.length && !entries.includes('annotation.conf')) return `--out ${options.out} is a folder with other files in it (no annotation.conf of an earlier brat export): give a new or empty folder, or add --force to write into it (articles are never written over)`;
+    }
+    return undefined;
+  }
+  if (inputs.has(out)) return `--out ${options.out} is one of the articles being exported; writing there would replace it: give another file name, e.g. --out annotations.${options.format === 'w3c' ? 'jsonld' : options.format}`;
+  if (out.endsWith(SIDECAR_SUFFIX)) return `--out ${options.out} is a sidecar (annotations of an article); give another file name, e.g. --out annotations.${options.format === 'w3c' ? 'jsonld' : options.format}`;
+  if (isDir) return `--out ${options.out} is a folder: give a file name, e.g. --out ${join(options.out, `annotations.${options.format === 'w3c' ? 'jsonld' : options.format}`)}`;
+  if (exists && !options.force && !isEarlierExport(out, options.format)) {
+    const what = isArticlePath(out) ? 'looks like an article' : `is not an earlier ${options.format} export of Marginalia`;
+    return `--out ${options.out} exists and ${what}; it is left as it is: give a new file name, or add --force to replace it`;
+  }
+  return undefined;
+}
+
 /**
  * Exports the annotations of the articles under `paths`. Returns the exit code: 0, 1 when some article
- * could not be exported (unreadable file or sidecar; the others are), 2 for unusable arguments.
+ * could not be exported (unreadable file or sidecar; the others are) or the output not written, 2 for
+ * unusable arguments (and then nothing is written).
  */
 export function exportCommand(paths: string[], options: ExportCommandOptions): number {
-  if (!EXPORT_FORMATS.includes(options.format)) {
-    say(`marginalia: unknown export format ${JSON.stringify(options.format)} (use ${EXPORT_FORMATS.join(', ')})`);
-    return 2;
-  }
-  if (!options.out) {
-    say('marginalia: export needs --out <file or folder> (or --out - for standard output)');
-    return 2;
-  }
-  if (options.format === 'brat' && options.out === '-') {
-    say('marginalia: the brat export is a folder; give --out <folder>');
-    return 2;
-  }
-  let files: string[];
+  if (!EXPORT_FORMATS.includes(options.format)) return usageError('export', `unknown format ${JSON.stringify(options.format)} (use ${EXPORT_FORMATS.join(', ')})`);
+  if (!options.out) return usageError('export', 'give --out <file or folder> (or --out - for standard output)');
+  if (options.format === 'brat' && options.out === '-') return usageError('export', 'the brat export is a folder: give --out <folder>');
+  let loaded;
   try {
-    files = collectArticles(paths);
+    loaded = loadArticles(paths);
   } catch (e) {
-    say(`marginalia: ${(e as Error).message}`);
-    return 2;
+    if (!(e instanceof CommandError)) throw e;
+    say(`marginalia: ${e.message}`);
+    return e.exit;
   }
-  let failed = 0;
+  const inputs = new Set(loaded.order.map((f) => resolve(f)));
+  if (options.out !== '-') {
+    const refused = refuseOut(options, inputs);
+    if (refused) return usageError('export', refused);
+  }
+  let failed = loaded.problems;
   const now = new Date().toISOString();
-  const inputs: (ArticleInput & { file: string; annotations?: Annotation[] })[] = [];
-  for (const file of files) {
-    const read = readArticle(file);
-    const path = displayPath(file);
-    if (read.error) {
-      failed++;
-      say(`marginalia: ${path}: not exported: ${read.error}`);
-      continue;
-    }
-    const input: ArticleInput & { file: string; annotations?: Annotation[] } = { path, text: read.text, file };
-    const side = sidecarPath(file);
-    if (existsSync(side)) {
-      const parsed = parseSidecar(readFileSync(side, 'utf8'));
-      if (!parsed.ok) {
-        failed++;
-        say(`marginalia: ${path}: not exported: its sidecar ${displayPath(side)} cannot be read (${parsed.problem})`);
-        continue;
-      }
-      input.annotations = parsed.sidecar.annotations;
-    }
-    inputs.push(input);
+  const usable = loaded.articles.filter((a) => !a.sidecarProblem);
+  for (const a of loaded.articles) if (a.sidecarProblem) say(`marginalia: ${a.path}: not exported (its sidecar cannot be read, see above)`);
+  if (!usable.length) {
+    say('marginalia: nothing to export: no article could be read with its annotations; nothing was written');
+    return EXIT.failed;
   }
   // The analysis: for articles without a sidecar, and for the CSV's fact columns. All articles are
-  // analysed together, as `analyze` does, so entities and facts link across them.
+  // analysed together, as `analyze` does, with the decisions of every sidecar.
   let analysis: AnalysisResult | undefined;
-  if (inputs.some((i) => !i.annotations) || options.format === 'csv') {
-    analysis = analyzeArticles(inputs.map((i) => ({ path: i.path, text: i.text })), { recogniser: loadRecogniser() });
+  if (usable.some((a) => !a.sidecar) || options.format === 'csv') {
+    const corrections = correctionsFrom(loaded.articles.map((a) => a.sidecar?.placed ?? []));
+    analysis = analyzeArticles(usable.map((a) => ({ path: a.path, text: a.text })), { recogniser: loadRecogniser(), corrections });
   }
-  const articles: ExportArticle[] = inputs.map((input, i) => {
-    let annotations = input.annotations;
+  const articles: ExportArticle[] = usable.map((input, i) => {
+    let annotations: readonly Annotation[] | undefined = input.sidecar?.placed;
     if (!annotations) {
       const doc = analysis!.documents[i];
       if (doc.skipped) say(`marginalia: ${input.path}: no annotations to export (${doc.skipped})`);
+      for (const w of doc.warnings ?? []) say(`marginalia: ${input.path}: warning: ${w}`);
       annotations = doc.skipped ? [] : suggestionsFor(input.text, doc, now);
     }
     return { path: input.path, text: input.text, annotations, ...(analysis ? { facts: analysis.facts } : {}) };
@@ -109,11 +174,11 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
   try {
     if (options.format === 'brat') {
       const out = resolve(options.out);
-      if (existsSync(out) && !statSync(out).isDirectory()) {
-        say(`marginalia: ${options.out} is a file; the brat export is a folder`);
-        return 2;
-      }
       const docs = exportBrat(articles, { report, astral: options.astral });
+      // Every file is checked before any is written: an article of the input is never written over.
+      const targets = docs.flatMap((d) => [`${join(out, d.path)}.txt`, `${join(out, d.path)}.ann`]);
+      const clash = targets.find((t) => inputs.has(resolve(t)) || t.endsWith(SIDECAR_SUFFIX) || existsSync(t + SIDECAR_SUFFIX));
+      if (clash) return usageError('export', `the brat copy ${displayPath(clash)} would replace an article: give --out a folder outside the articles' folders, e.g. --out brat`);
       mkdirSync(out, { recursive: true });
       for (const d of docs) {
         const base = join(out, d.path);
@@ -143,80 +208,41 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
       }
     }
   } catch (e) {
-    say(`marginalia: cannot write ${options.out}: ${(e as Error).message}`);
-    return 1;
+    say(`marginalia: cannot write ${options.out} (${plainError(e)}); nothing was left half-written: choose a place you can write to and export again`);
+    return EXIT.failed;
   }
   const what = options.format === 'csv' ? 'quotes and claims' : 'annotations';
   say(`marginalia: exported ${count} ${what} of ${articles.length} article${articles.length === 1 ? '' : 's'} to ${options.out === '-' ? 'standard output' : options.out} (${options.format})`);
-  return failed ? 1 : 0;
-}
-
-/**
- * The arguments of a subcommand, read option by option: each `take` or `flag` removes what it reads,
- * so what is left in `rest` is the paths (and any unknown option, for the usage message).
- */
-export class ArgumentReader {
-  constructor(public rest: string[]) {}
-
-  /** `--name value` or `--name=value` (or the alias); `missing` when the name ends the arguments. */
-  take(name: string, alias?: string): { value?: string; missing?: boolean } {
-    const rest: string[] = [];
-    let value: string | undefined;
-    let missing = false;
-    for (let i = 0; i < this.rest.length; i++) {
-      const a = this.rest[i];
-      if (a === name || (alias && a === alias)) {
-        if (i + 1 < this.rest.length) value = this.rest[++i];
-        else missing = true;
-      } else if (a.startsWith(name + '=')) value = a.slice(name.length + 1);
-      else rest.push(a);
-    }
-    this.rest = rest;
-    return { value, missing };
-  }
-
-  /** Whether the switch `name` was given. */
-  flag(name: string): boolean {
-    const given = this.rest.includes(name);
-    this.rest = this.rest.filter((a) => a !== name);
-    return given;
-  }
+  return failed ? EXIT.failed : EXIT.done;
 }
 
 /**
  * `marginalia export …` from the raw arguments after the command name:
- * `<paths…> --format F --out O [--offsets U] [--base IRI] [--include-rejected] [--astral A]`.
+ * `<paths…> --format F --out O [--offsets U] [--base IRI] [--include-rejected] [--astral A] [--force]`.
  */
-export function runExport(args: string[]): number {
-  const reader = new ArgumentReader(args);
-  const take = reader.take.bind(reader);
-  const format = take('--format', '-f');
-  const out = take('--out', '-o');
-  const offsets = take('--offsets');
-  const base = take('--base');
-  const astral = take('--astral');
-  const includeRejected = reader.flag('--include-rejected');
-  const rest = reader.rest;
-  const unknown = rest.filter((a) => a.startsWith('-') && a !== '-');
-  if (unknown.length || !format.value || !out.value || !rest.length || [format, out, offsets, base, astral].some((r) => r.missing)) {
-    if (unknown.length) say(`marginalia: unknown option ${unknown.join(' ')}`);
-    process.stderr.write(`Usage:\n${EXPORT_USAGE}`);
-    return 2;
+export function runExport(args: readonly string[]): number {
+  const read = readArguments(args, EXPORT_SPEC);
+  if (!read.ok) return read.exit;
+  const { values, flags, operands } = read.args;
+  const format = values.get('--format') as ExportFormat | undefined;
+  if (!format) return usageError('export', 'give --format w3c, jsonl, brat or csv');
+  const out = values.get('--out');
+  if (!out) return usageError('export', `give --out <file${format === 'brat' ? ' or folder' : ''}>${format === 'brat' ? '' : ' (or --out - for standard output)'}`);
+  if (!operands.length) return usageError('export', 'give the files or folders to export, e.g. `marginalia export seeds --format w3c --out annotations.jsonld`');
+  // An option the format does not take is refused, not ignored: the user expects it to do something.
+  const given = [...values.keys(), ...flags].filter((o) => o !== '--format' && o !== '--out' && o !== '--force');
+  const foreign = given.filter((o) => !FORMAT_OPTIONS[format].includes(o));
+  if (foreign.length) {
+    const takes = FORMAT_OPTIONS[format];
+    return usageError('export', `${foreign.join(' ')} ${foreign.length === 1 ? 'does' : 'do'} not apply to the ${format} format (${takes.length ? `it takes ${takes.join(', ')}` : 'it takes no other option'}); leave ${foreign.length === 1 ? 'it' : 'them'} out`);
   }
-  if (offsets.value && offsets.value !== 'codepoint' && offsets.value !== 'utf16') {
-    say('marginalia: --offsets is codepoint or utf16');
-    return 2;
-  }
-  if (astral.value && astral.value !== 'keep' && astral.value !== 'replace') {
-    say('marginalia: --astral is keep or replace');
-    return 2;
-  }
-  return exportCommand(rest, {
-    format: format.value as ExportFormat,
-    out: out.value,
-    ...(offsets.value ? { offsets: offsets.value as JsonlOffsets } : {}),
-    ...(base.value ? { base: base.value } : {}),
-    ...(includeRejected ? { includeRejected } : {}),
-    ...(astral.value ? { astral: astral.value as 'keep' | 'replace' } : {}),
+  return exportCommand([...operands], {
+    format,
+    out,
+    ...(values.has('--offsets') ? { offsets: values.get('--offsets') as JsonlOffsets } : {}),
+    ...(values.has('--base') ? { base: values.get('--base') } : {}),
+    ...(flags.has('--include-rejected') ? { includeRejected: true } : {}),
+    ...(values.has('--astral') ? { astral: values.get('--astral') as 'keep' | 'replace' } : {}),
+    ...(flags.has('--force') ? { force: true } : {}),
   });
 }

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { importAnnotations, mergeImported, referencedPaths, type ImportFormat, type JsonlOffsets } from '../core/export';
-import { makeSidecar, parseSidecar, serializeSidecar, type Sidecar } from '../core/sidecar';
-import { writeFileAtomic } from '../node/atomic';
+import { detectFormat, importAnnotations, mergeImported, referencedPaths, type ImportFormat, type JsonlOffsets } from '../core/export';
+import { makeSidecar, placeAnnotations, serializeSidecar } from '../core/sidecar';
 import { loadRecogniser } from '../node/recogniser';
 import { VERSION } from '../version';
-import { ArgumentReader, formatProblem } from './export';
-import { collectArticles, displayPath, readArticle, sidecarPath } from './files';
+import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { formatProblem } from './export';
+import { displayPath, plainError, readSidecar, sidecarPath, writeIfChanged } from './files';
+import { loadArticles } from './load';
 
 export interface ImportCommandOptions {
   /** 'w3c' or 'jsonl'; detected from the file name and content when not given. */
@@ -21,106 +22,124 @@ export interface ImportCommandOptions {
 export const IMPORT_USAGE = `  marginalia import <export file> [<files or folders…>] [--format w3c|jsonl] [--dry-run]
       Merge annotations from a W3C or JSONL export into the articles' sidecars (user decisions in the
       file win over suggestions; nothing the file does not mention is removed). Without articles,
-      imports into the articles the file names.  [--base <IRI>] [--offsets codepoint|utf16]
+      imports into the articles the file names (paths relative to the current folder); after a folder
+      was renamed or moved, name the articles' folder after the file. CSV and brat exports cannot be
+      imported.  [--base <IRI>] (w3c) [--offsets codepoint|utf16] (jsonl)
 `;
 
-function say(line: string): void {
-  process.stderr.write(line + '\n');
+export const IMPORT_SPEC: CommandSpec = {
+  command: 'import',
+  usage: `Usage:\n${IMPORT_USAGE}`,
+  options: [
+    { name: '--format', alias: '-f', value: 'w3c|jsonl', choices: ['w3c', 'jsonl'] },
+    { name: '--base', value: '<IRI>' },
+    { name: '--offsets', value: 'codepoint|utf16', choices: ['codepoint', 'utf16'] },
+    { name: '--dry-run' },
+  ],
+};
+
+/** Why a file cannot be imported at all (a CSV or brat export, a folder), or undefined. */
+function notImportable(file: string, content: string | undefined): string | undefined {
+  const instead = 'import the W3C (.jsonld) or JSONL (.jsonl) export of the same articles instead';
+  const body = content?.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  if (/\.csv$/i.test(file) || body?.startsWith('article,kind,text,')) return `${file} is a CSV export: CSV cannot be imported (it has no offsets or ids); ${instead}`;
+  if (/\.(ann|conf)$/i.test(file)) return `${file} is part of a brat export: brat cannot be imported; ${instead}`;
+  return undefined;
 }
 
 /**
  * Imports `file` into the sidecars of the articles under `paths` (or, when none are given, of the
  * articles the file names that exist). Returns 0 when everything was imported, 1 when something was
- * reported (an annotation that could not be placed, an unreadable sidecar left untouched…), 2 when
- * nothing could be done.
+ * reported (an annotation that could not be placed, an unreadable sidecar left untouched, a sidecar not
+ * written…), 2 when nothing could be done (nothing written).
  */
 export function importCommand(file: string, paths: string[], options: ImportCommandOptions = {}): number {
   let content: string;
   try {
+    if (statSync(file).isDirectory()) return usageError('import', notImportable(file, undefined) ?? `${file} is a folder (a brat export?): brat cannot be imported; import the W3C (.jsonld) or JSONL (.jsonl) export instead`);
     content = readFileSync(file, 'utf8');
   } catch (e) {
-    say(`marginalia: cannot read ${file}: ${(e as Error).message}`);
-    return 2;
+    return usageError('import', `cannot read ${file} (${plainError(e)}): check the path of the export file`);
   }
-  let files: string[];
+  const refused = notImportable(file, content);
+  if (refused) return usageError('import', refused);
+  const format: ImportFormat = options.format ?? detectFormat(content, file);
+  if (options.offsets && format !== 'jsonl') return usageError('import', `--offsets applies to JSONL only, and ${file} is read as W3C; leave it out`);
+  if (options.base && format !== 'w3c') return usageError('import', `--base applies to W3C only, and ${file} is read as JSONL; leave it out`);
+  let targets = paths;
+  if (!paths.length) {
+    const named = referencedPaths(content, { format, fileName: file, base: options.base });
+    targets = named.filter((p) => existsSync(p) && statSync(p).isFile());
+    if (!targets.length) {
+      const list = named.slice(0, 3).join(', ') + (named.length > 3 ? `, … (${named.length} in all)` : '');
+      return usageError(
+        'import',
+        named.length
+          ? `${file} names articles that are not here (${list}; paths are relative to the folder the export was made in): run the import from that folder, or give the articles' folder after the file, e.g. \`marginalia import ${file} <folder>\``
+          : `${file} names no article${format === 'w3c' && !options.base ? ' Marginalia can find (exported with --base? give the same --base)' : ''}: give the articles' folder after the file, e.g. \`marginalia import ${file} <folder>\``,
+      );
+    }
+  }
+  let loaded;
   try {
-    files = paths.length
-      ? collectArticles(paths)
-      : referencedPaths(content, { format: options.format, fileName: file, base: options.base }).filter((p) => existsSync(p) && statSync(p).isFile());
+    // Sidecars are read only for the articles the file has annotations for.
+    loaded = loadArticles(targets, { sidecars: false });
   } catch (e) {
-    say(`marginalia: ${(e as Error).message}`);
-    return 2;
+    if (!(e instanceof CommandError)) throw e;
+    say(`marginalia: ${e.message}`);
+    return e.exit;
   }
-  if (!files.length) {
-    say(`marginalia: no articles to import into${paths.length ? '' : ` (${file} names none that exist here; name them after the file)`}`);
-    return 2;
-  }
-  const byPath = new Map<string, { file: string; text: string }>();
-  for (const f of files) {
-    const read = readArticle(f);
-    if (read.error) say(`marginalia: ${displayPath(f)}: skipped: ${read.error}`);
-    else byPath.set(displayPath(f), { file: f, text: read.text });
-  }
+  const byPath = new Map(loaded.articles.map((a) => [a.path, a]));
   const now = new Date().toISOString();
   const result = importAnnotations(
     content,
-    [...byPath].map(([path, a]) => ({ path, text: a.text })),
-    { fileName: file, now, ...(options.format ? { format: options.format } : {}), ...(options.base ? { base: options.base } : {}), ...(options.offsets ? { offsets: options.offsets } : {}) },
+    loaded.articles.map((a) => ({ path: a.path, text: a.text })),
+    { fileName: file, now, format, ...(options.base ? { base: options.base } : {}), ...(options.offsets ? { offsets: options.offsets } : {}) },
   );
-  let problems = result.problems.length;
+  let problems = result.problems.length + loaded.problems;
   for (const p of result.problems) say(formatProblem(p));
   let recogniser: string | undefined;
   let total = 0;
   for (const [path, imported] of result.annotations) {
     const article = byPath.get(path)!;
     const side = sidecarPath(article.file);
-    let existing: Sidecar | undefined;
-    if (existsSync(side)) {
-      const parsed = parseSidecar(readFileSync(side, 'utf8'));
-      if (!parsed.ok) {
-        problems++;
-        say(`marginalia: not writing ${displayPath(side)}: ${parsed.problem} (the file is left as it is)`);
-        continue;
-      }
-      existing = parsed.sidecar;
+    const read = readSidecar(article.file);
+    if (read.status === 'broken') {
+      say(`marginalia: not writing ${displayPath(side)}: ${read.problem}; the file is left as it is: fix it or move it away, then import again`);
+      problems++;
+      continue;
     }
-    const merged = mergeImported(existing?.annotations ?? [], imported);
+    const existing = read.status === 'ok' ? { raw: read.raw, sidecar: read.sidecar, placed: placeAnnotations(article.text, read.sidecar) } : undefined;
+    const merged = mergeImported(existing?.placed ?? [], imported);
     total += imported.length;
-    const changed = merged.added + merged.updated > 0 || !existing;
     say(`${path}: ${merged.added} added, ${merged.updated} updated, ${merged.unchanged} unchanged${merged.skipped ? `, ${merged.skipped} suggestions not taken (a decision is already there)` : ''}${options.dryRun ? ' (dry run: nothing written)' : ''}`);
-    if (!changed || options.dryRun) continue;
-    const by = existing?.generator.recogniser ?? (recogniser ??= loadRecogniser().id);
-    writeFileAtomic(side, serializeSidecar(makeSidecar(path, article.text, merged.annotations, by, VERSION)));
+    if (options.dryRun) continue;
+    const by = existing?.sidecar.generator.recogniser ?? (recogniser ??= loadRecogniser().id);
+    const done = writeIfChanged(side, serializeSidecar(makeSidecar(path, article.text, merged.annotations, by, VERSION)), existing?.raw);
+    if (typeof done !== 'string') {
+      say(`marginalia: ${displayPath(side)}: not written (${done.error}); the previous file is unchanged: make the folder writable, then import again`);
+      problems++;
+    }
   }
-  if (!result.annotations.size) say(`marginalia: ${file}: nothing to import for the articles given`);
-  else say(`marginalia: imported ${total} annotations into ${result.annotations.size} article${result.annotations.size === 1 ? '' : 's'}`);
-  return result.annotations.size === 0 ? 2 : problems ? 1 : 0;
+  if (!result.annotations.size) {
+    say(`marginalia: ${file}: nothing to import for the articles given (${loaded.articles.length} read); nothing was written`);
+    return EXIT.usage;
+  }
+  say(`marginalia: imported ${total} annotations into ${result.annotations.size} article${result.annotations.size === 1 ? '' : 's'}`);
+  return problems ? EXIT.failed : EXIT.done;
 }
 
 /** `marginalia import …` from the raw arguments after the command name: `<file> [paths…] [--format F] [--base IRI] [--offsets U] [--dry-run]`. */
-export function runImport(args: string[]): number {
-  const reader = new ArgumentReader(args);
-  const take = reader.take.bind(reader);
-  const format = take('--format', '-f');
-  const base = take('--base');
-  const offsets = take('--offsets');
-  const dryRun = reader.flag('--dry-run');
-  const rest = reader.rest;
-  const unknown = rest.filter((a) => a.startsWith('-'));
-  const bad =
-    (format.value && format.value !== 'w3c' && format.value !== 'jsonl') ||
-    (offsets.value && offsets.value !== 'codepoint' && offsets.value !== 'utf16') ||
-    [format, base, offsets].some((r) => r.missing);
-  if (unknown.length || bad || !rest.length) {
-    if (unknown.length) say(`marginalia: unknown option ${unknown.join(' ')}`);
-    process.stderr.write(`Usage:\n${IMPORT_USAGE}`);
-    return 2;
-  }
-  const [file, ...paths] = rest;
+export function runImport(args: readonly string[]): number {
+  const read = readArguments(args, IMPORT_SPEC);
+  if (!read.ok) return read.exit;
+  const { values, flags, operands } = read.args;
+  if (!operands.length) return usageError('import', 'give the export file to import, e.g. `marginalia import annotations.jsonld seeds`');
+  const [file, ...paths] = operands;
   return importCommand(file, paths, {
-    ...(format.value ? { format: format.value as ImportFormat } : {}),
-    ...(base.value ? { base: base.value } : {}),
-    ...(offsets.value ? { offsets: offsets.value as JsonlOffsets } : {}),
-    ...(dryRun ? { dryRun } : {}),
+    ...(values.has('--format') ? { format: values.get('--format') as ImportFormat } : {}),
+    ...(values.has('--base') ? { base: values.get('--base') } : {}),
+    ...(values.has('--offsets') ? { offsets: values.get('--offsets') as JsonlOffsets } : {}),
+    ...(flags.has('--dry-run') ? { dryRun: true } : {}),
   });
 }
