@@ -187,6 +187,9 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
   try {
     if (chosen.format === 'brat') {
       const docs = exportBrat(articles, { report });
+      // brat copies are named after the articles' paths: exported into the workspace folder they would land on the articles.
+      const clash = docs.map((d) => vscode.Uri.joinPath(target, `${d.path}.txt`)).find((u) => store.get(u));
+      if (clash) throw new Error(`the brat copy ${fileNameOf(clash)} would replace an article; choose a folder outside the articles' folders`);
       for (const d of docs) {
         const base = vscode.Uri.joinPath(target, d.path);
         await vscode.workspace.fs.writeFile(base.with({ path: `${base.path}.txt` }), encoder.encode(d.text));
@@ -195,6 +198,7 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
       }
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'annotation.conf'), encoder.encode(bratAnnotationConf(articles)));
     } else {
+      if (store.get(target)) throw new Error('that file is an article; exporting there would replace it');
       let text: string;
       if (chosen.format === 'w3c') {
         text = exportW3C(articles, { report, generated: new Date().toISOString() });
