@@ -16,6 +16,7 @@ import * as sidecar from './vscode/sidecar';
 import * as exporting from './vscode/export';
 import * as walkthrough from './vscode/walkthrough';
 import * as verdicts from './vscode/verdicts';
+import * as conflicts from './vscode/conflicts';
 
 /**
  * The trained name tagger, read from the package with `workspace.fs` (works in the desktop and the
@@ -46,7 +47,7 @@ export interface MarginaliaApi {
   ready: Promise<void>;
   /** A fresh store reading everything from disk again, as a window reload would. */
   createStore(): ArticleStore;
-  views: { quotes: vscode.TreeDataProvider<unknown>; claims: vscode.TreeDataProvider<unknown>; entities: vscode.TreeDataProvider<unknown>; orphans: vscode.TreeDataProvider<unknown> };
+  views: { quotes: vscode.TreeDataProvider<unknown>; claims: vscode.TreeDataProvider<unknown>; entities: vscode.TreeDataProvider<unknown>; orphans: vscode.TreeDataProvider<unknown>; conflicts: vscode.TreeDataProvider<unknown> };
   statusBar: vscode.StatusBarItem;
 }
 
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     claims: claims.activate(context, store),
     entities: entities.activate(context, store),
     orphans: orphans.activate(context, store),
+    conflicts: conflicts.activate(context),
   };
   annotate.activate(context, store);
   verdicts.activate(context, store);

@@ -100,15 +100,18 @@ export function mergeSidecars(base: Sidecar | null, ours: Sidecar, theirs: Sidec
   return { sidecar, conflicts: unique };
 }
 
-/** Settles one recorded conflict with the value chosen (ours, theirs, or one the user wrote); drops the record. */
-export function resolveConflict(sidecar: Sidecar, conflict: Pick<MergeConflict, 'id' | 'field'>, value: unknown): Sidecar {
+/**
+ * Settles one recorded conflict with the value chosen (ours, theirs, or one the user wrote) and drops the record. The
+ * annotation's `modified` becomes `now`, so the resolution is the newest version wherever the file is merged again.
+ */
+export function resolveConflict(sidecar: Sidecar, conflict: Pick<MergeConflict, 'id' | 'field'>, value: unknown, now = new Date().toISOString()): Sidecar {
   const rest = (sidecar.conflicts ?? []).filter((c) => !(c.id === conflict.id && c.field === conflict.field));
   let annotations = sidecar.annotations;
   if (conflict.field === 'annotation') {
     annotations = annotations.filter((a) => a.id !== conflict.id);
-    if (value) annotations = [...annotations, value as Annotation];
+    if (value) annotations = [...annotations, { ...(value as Annotation), modified: now }];
   } else {
-    annotations = annotations.map((a) => (a.id === conflict.id ? ({ ...a, [conflict.field]: value } as Annotation) : a));
+    annotations = annotations.map((a) => (a.id === conflict.id ? ({ ...a, [conflict.field]: value, modified: now } as Annotation) : a));
   }
   const out: Sidecar = { ...sidecar, annotations };
   if (rest.length) out.conflicts = rest;

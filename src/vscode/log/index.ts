@@ -9,7 +9,7 @@ export let log: Pick<vscode.LogOutputChannel, 'trace' | 'debug' | 'info' | 'warn
 export function readOnly(problem: string): void {
   const showLog = vscode.l10n.t('Show Log');
   void vscode.window
-    .showErrorMessage(vscode.l10n.t('Annotations of this article are read-only: its annotation file cannot be read ({0}). Fix the file or move it away; it is read again when it changes.', problem), showLog)
+    .showErrorMessage(vscode.l10n.t('Annotations of this article are read-only ({0}). Fix the annotation file or move it away, or resolve its merge conflicts in the Merge Conflicts view; it is read again when it changes.', problem), showLog)
     .then((p) => p === showLog && log.show());
 }
 

@@ -14,6 +14,22 @@ import { VERSION } from '../../version';
 /** What this window last wrote to each sidecar, so the file watcher can tell our writes from others'. */
 const written = new Map<string, string>();
 
+/**
+ * Writes a file through `workspace.fs` (desktop and browser) so that readers see the old or the new content, never
+ * half of it: a temporary file beside it, renamed over it. The temporary file never outlives a failure.
+ */
+export async function writeFileAtomically(target: vscode.Uri, content: string): Promise<void> {
+  const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
+  try {
+    await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
+    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+  } catch (e) {
+    // Never leave a temporary file behind: it would sit next to the article until someone deletes it.
+    await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
+    throw e;
+  }
+}
+
 export async function saveSidecar(state: ArticleState, recogniser: string): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {
     // Restricted Mode (package.json capabilities.untrustedWorkspaces): nothing is written into the folder.
@@ -25,18 +41,10 @@ export async function saveSidecar(state: ArticleState, recogniser: string): Prom
     return false;
   }
   const target = sidecarUri(state.uri);
-  const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
   const sidecar = makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, recogniser, VERSION);
   const content = serializeSidecar(sidecar);
   written.set(state.uri.toString(), content);
-  try {
-    await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
-    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
-  } catch (e) {
-    // Never leave a temporary file behind: it would sit next to the article until someone deletes it.
-    await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
-    throw e;
-  }
+  await writeFileAtomically(target, content);
   log.info(`saved ${vscode.workspace.asRelativePath(target)} (${state.annotations.length} annotations)`);
   return true;
 }

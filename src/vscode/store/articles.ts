@@ -26,6 +26,14 @@ export interface ArticleState {
   sidecarProblem?: string;
 }
 
+/**
+ * Why a sidecar is read-only because a git merge left conflicts in it (null when it has none). Saving over it would
+ * drop one side of each conflict, so the editor writes it only through the Merge Conflicts view.
+ */
+export function mergeConflictsProblem(name: string, conflicts: number): string | undefined {
+  return conflicts ? vscode.l10n.t('{0} has {1} merge conflict(s) to resolve in the Merge Conflicts view', name, conflicts) : undefined;
+}
+
 export function isArticle(doc: { uri: vscode.Uri; languageId?: string }): boolean {
   return isArticlePath(doc.uri.path);
 }
@@ -271,7 +279,14 @@ export class ArticleStore implements vscode.Disposable {
         });
       return { annotations: [], problem };
     }
-    return { annotations: reanchorAnnotations(text, parsed.sidecar.annotations).annotations };
+    const annotations = reanchorAnnotations(text, parsed.sidecar.annotations).annotations;
+    const conflicted = mergeConflictsProblem(vscode.workspace.asRelativePath(sidecarUri(uri)), parsed.sidecar.conflicts?.length ?? 0);
+    if (conflicted) {
+      log.warn(`annotations read-only until merged: ${conflicted}`);
+      const show = vscode.l10n.t('Show Conflicts');
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}. Its annotations are shown, read-only, until each conflict is resolved.', conflicted), show).then((p) => p === show && vscode.commands.executeCommand('marginalia.conflicts.focus'));
+    }
+    return { annotations, ...(conflicted ? { problem: conflicted } : {}) };
   }
 
   /**
@@ -321,8 +336,14 @@ export class ArticleStore implements vscode.Disposable {
       this.changed.fire();
       return;
     }
-    state.sidecarProblem = undefined;
     const disk = reanchorAnnotations(state.text, parsed.sidecar.annotations).annotations;
+    // A merge left conflicts in the file: it is the truth until they are resolved (nothing here may be saved over it).
+    state.sidecarProblem = mergeConflictsProblem(vscode.workspace.asRelativePath(sidecarUri(uri)), parsed.sidecar.conflicts?.length ?? 0);
+    if (state.sidecarProblem) {
+      state.annotations = mergeAnnotations(suggestionsFor(state.text, state.result, new Date().toISOString()), disk);
+      this.changed.fire();
+      return;
+    }
     const mine = new Map(state.annotations.map((a) => [a.id, a]));
     const conflicts: string[] = [];
     for (const d of disk) {
