@@ -1,11 +1,11 @@
 /** Content words of a sentence, reduced so that wording differences between outlets matter less. */
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   ('a an the and or but if of in on at to for from by with as is are was were be been being has have had do does did ' +
     'that this these those it its it’s their them they he she his her him we our us you your i me my not no nor so than then there ' +
     'which who whom whose what when where while also would could should will can may might must shall just only very more most ' +
     'about into over after before between during against amid among under up down out off again further once here all any both ' +
-    'each few other some such own same too s t said says say told according per').split(/\s+/),
+    'each few other some such own same too s t said says say told according per since until though although because yet still').split(/\s+/),
 );
 
 /**
