@@ -80,6 +80,9 @@ if (!testsOnly) {
     .then(() => checkWorkerBundle('dist/web/extension.js')));
   jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }));
+  // The sidecar merge driver alone, shipped in the .vsix for repositories set up from VS Code (no model, no analysis).
+  jobs.push(build({ ...common, entryPoints: ['src/merge-driver.ts'], outfile: 'dist/merge-driver.js',
+    platform: 'node', format: 'cjs' }));
 }
 // Unit tests and scripts: one bundle each, run by node's own test runner.
 const nodeEntries = [

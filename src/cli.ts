@@ -2,6 +2,8 @@ import { ANALYZE_USAGE, runAnalyze } from './cli/analyze';
 import { CHECK_USAGE, runCheck } from './cli/check';
 import { EXPORT_USAGE, runExport } from './cli/export';
 import { IMPORT_USAGE, runImport } from './cli/import';
+import { MERGE_USAGE, runMergeSidecar } from './cli/merge';
+import { AGREE_USAGE, runAgree } from './cli/agree';
 import { EXIT, say } from './cli/args';
 import { VERSION } from './version';
 
@@ -10,6 +12,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: readonly string[]) =
   check: { usage: CHECK_USAGE, run: runCheck },
   export: { usage: EXPORT_USAGE, run: runExport },
   import: { usage: IMPORT_USAGE, run: runImport },
+  'merge-sidecar': { usage: MERGE_USAGE, run: runMergeSidecar },
+  agree: { usage: AGREE_USAGE, run: runAgree },
 };
 
 const USAGE = `Usage: marginalia <command> [options]   (marginalia <command> --help for one command)
@@ -34,7 +38,7 @@ function main(argv: string[]): number {
   }
   const c = command !== undefined ? COMMANDS[command] : undefined;
   if (!c) {
-    say(command === undefined ? 'marginalia: give a command: analyze, check, export or import' : `marginalia: unknown command ${JSON.stringify(command)}: the commands are ${Object.keys(COMMANDS).join(', ')} and help`);
+    say(command === undefined ? `marginalia: give a command: ${Object.keys(COMMANDS).join(', ')}` : `marginalia: unknown command ${JSON.stringify(command)}: the commands are ${Object.keys(COMMANDS).join(', ')} and help`);
     process.stderr.write(USAGE);
     return EXIT.usage;
   }

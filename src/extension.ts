@@ -17,6 +17,7 @@ import * as exporting from './vscode/export';
 import * as walkthrough from './vscode/walkthrough';
 import * as verdicts from './vscode/verdicts';
 import * as conflicts from './vscode/conflicts';
+import * as team from './vscode/team';
 
 /**
  * The trained name tagger, read from the package with `workspace.fs` (works in the desktop and the
@@ -47,7 +48,7 @@ export interface MarginaliaApi {
   ready: Promise<void>;
   /** A fresh store reading everything from disk again, as a window reload would. */
   createStore(): ArticleStore;
-  views: { quotes: vscode.TreeDataProvider<unknown>; claims: vscode.TreeDataProvider<unknown>; entities: vscode.TreeDataProvider<unknown>; orphans: vscode.TreeDataProvider<unknown>; conflicts: vscode.TreeDataProvider<unknown> };
+  views: { quotes: vscode.TreeDataProvider<unknown>; claims: vscode.TreeDataProvider<unknown>; entities: vscode.TreeDataProvider<unknown>; orphans: vscode.TreeDataProvider<unknown>; conflicts: vscode.TreeDataProvider<unknown>; compare: vscode.TreeDataProvider<unknown> };
   statusBar: vscode.StatusBarItem;
 }
 
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     entities: entities.activate(context, store),
     orphans: orphans.activate(context, store),
     conflicts: conflicts.activate(context),
+    compare: team.activate(context, store),
   };
   annotate.activate(context, store);
   verdicts.activate(context, store);

@@ -4,14 +4,15 @@ import { analyzeArticles, type AnalysisResult } from '../core';
 import { isArticlePath, SIDECAR_SUFFIX } from '../core/article';
 import { correctionsFrom, suggestionsFor, type Annotation } from '../core/sidecar';
 import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, CSV_COLUMNS, type ExportArticle, type JsonlOffsets, type Problem } from '../core/export';
+import { claimReviewArticle, claimReviewSettingsProblem, exportClaimReview } from '../core/export/claimreview';
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
 import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
 import { displayPath, plainError } from './files';
 import { loadArticles } from './load';
 
-export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'jsonl', 'brat', 'csv'];
+export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv' | 'claimreview';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'jsonl', 'brat', 'csv', 'claimreview'];
 
 export interface ExportCommandOptions {
   format: ExportFormat;
@@ -27,16 +28,21 @@ export interface ExportCommandOptions {
   astral?: 'keep' | 'replace';
   /** Write over an existing file (or into a folder) that is not an earlier export of this format. */
   force?: boolean;
+  /** ClaimReview: the fact-checking organisation publishing the reviews, and each review's URL (`{id}` = claim id). */
+  publisher?: string;
+  urlTemplate?: string;
 }
 
-export const EXPORT_USAGE = `  marginalia export <files or folders…> --format w3c|jsonl|brat|csv --out <file or folder> [--force]
+export const EXPORT_USAGE = `  marginalia export <files or folders…> --format w3c|jsonl|brat|csv|claimreview --out <file or folder> [--force]
       Export annotations (each article's sidecar; an article without one exports the fresh analysis,
       with the decisions of the other sidecars applied). Every decision travels: rejected annotations
       are kept beside the spans (W3C: the collection's "marginalia:rejected"; JSONL: "marginalia"."rejected").
       w3c    W3C Web Annotation collection (JSON-LD)      [--base <IRI>] [--include-rejected]
       jsonl  {"text", "label": [[start, end, LABEL]]} per article (doccano, spaCy) [--offsets codepoint|utf16]
       brat   brat standoff folder (.txt copy, .ann, annotation.conf)              [--astral keep|replace]
-      csv    quotes and claims with their facts, for a spreadsheet
+      csv    quotes and claims with their facts and verdicts, for a spreadsheet
+      claimreview  schema.org ClaimReview (JSON-LD), one review per rated claim, for publishing
+                   --publisher <name> --url-template <URL with {id}>
       --out -   writes w3c, jsonl or csv to standard output
       --force   replace an existing --out that is not an earlier export of the same format (never an
                 article or a sidecar: those are always refused)
@@ -47,13 +53,15 @@ export const EXPORT_SPEC: CommandSpec = {
   command: 'export',
   usage: `Usage:\n${EXPORT_USAGE}`,
   options: [
-    { name: '--format', alias: '-f', value: 'w3c|jsonl|brat|csv', choices: EXPORT_FORMATS },
+    { name: '--format', alias: '-f', value: 'w3c|jsonl|brat|csv|claimreview', choices: EXPORT_FORMATS },
     { name: '--out', alias: '-o', value: '<file or folder>' },
     { name: '--offsets', value: 'codepoint|utf16', choices: ['codepoint', 'utf16'] },
     { name: '--base', value: '<IRI>' },
     { name: '--astral', value: 'keep|replace', choices: ['keep', 'replace'] },
     { name: '--include-rejected' },
     { name: '--force' },
+    { name: '--publisher', value: '<name>' },
+    { name: '--url-template', value: '<URL with {id}>' },
   ],
 };
 
@@ -63,6 +71,7 @@ const FORMAT_OPTIONS: Record<ExportFormat, readonly string[]> = {
   jsonl: ['--offsets'],
   brat: ['--astral'],
   csv: [],
+  claimreview: ['--publisher', '--url-template'],
 };
 
 export function formatProblem(p: Problem): string {
@@ -83,6 +92,10 @@ function isEarlierExport(file: string, format: Exclude<ExportFormat, 'brat'>): b
   }
   try {
     if (format === 'csv') return text.startsWith(CSV_HEADER);
+    if (format === 'claimreview') {
+      const doc = JSON.parse(text) as { '@context'?: unknown; '@graph'?: unknown };
+      return doc?.['@context'] === 'https://schema.org' && Array.isArray(doc['@graph']);
+    }
     if (format === 'jsonl') {
       const first = JSON.parse(text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) as { marginalia?: { path?: unknown } };
       return typeof first?.marginalia?.path === 'string';
@@ -131,6 +144,10 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
   if (!EXPORT_FORMATS.includes(options.format)) return usageError('export', `unknown format ${JSON.stringify(options.format)} (use ${EXPORT_FORMATS.join(', ')})`);
   if (!options.out) return usageError('export', 'give --out <file or folder> (or --out - for standard output)');
   if (options.format === 'brat' && options.out === '-') return usageError('export', 'the brat export is a folder: give --out <folder>');
+  if (options.format === 'claimreview') {
+    const problem = claimReviewSettingsProblem(options.publisher, options.urlTemplate);
+    if (problem) return usageError('export', `claimreview: ${problem} (--publisher "Example Checks" --url-template "https://checks.example/review/{id}")`);
+  }
   let loaded;
   try {
     loaded = loadArticles(paths);
@@ -155,7 +172,7 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
   // The analysis: for articles without a sidecar, and for the CSV's fact columns. All articles are
   // analysed together, as `analyze` does, with the decisions of every sidecar.
   let analysis: AnalysisResult | undefined;
-  if (usable.some((a) => !a.sidecar) || options.format === 'csv') {
+  if (usable.some((a) => !a.sidecar) || options.format === 'csv' || options.format === 'claimreview') {
     const corrections = correctionsFrom(loaded.articles.map((a) => a.sidecar?.placed ?? []));
     analysis = analyzeArticles(usable.map((a) => ({ path: a.path, text: a.text })), { recogniser: loadRecogniser(), corrections });
   }
@@ -189,18 +206,25 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
       }
       writeFileAtomic(join(out, 'annotation.conf'), bratAnnotationConf(articles));
     } else {
-      const text =
-        options.format === 'w3c'
-          ? exportW3C(articles, { report, base: options.base, includeRejected: options.includeRejected, generated: now })
-          : options.format === 'jsonl'
-            ? exportJsonl(articles, { report, offsets: options.offsets })
-            : exportCsv(articles, { report });
-      count =
-        options.format === 'w3c'
-          ? ((JSON.parse(text) as { total?: number }).total ?? 0)
-          : options.format === 'jsonl'
-            ? text.split('\n').filter(Boolean).reduce((n, l) => n + ((JSON.parse(l) as { label: unknown[] }).label.length), 0)
-            : csvRecords(text) - 1;
+      let text: string;
+      if (options.format === 'claimreview') {
+        const rated = articles.map((a, i) => claimReviewArticle(a.path, a.text, a.annotations, analysis!.documents[i].claims));
+        text = exportClaimReview(rated, { publisher: options.publisher!, urlTemplate: options.urlTemplate!, report });
+        count = (JSON.parse(text) as { '@graph': unknown[] })['@graph'].length;
+      } else {
+        text =
+          options.format === 'w3c'
+            ? exportW3C(articles, { report, base: options.base, includeRejected: options.includeRejected, generated: now })
+            : options.format === 'jsonl'
+              ? exportJsonl(articles, { report, offsets: options.offsets })
+              : exportCsv(articles, { report });
+        count =
+          options.format === 'w3c'
+            ? ((JSON.parse(text) as { total?: number }).total ?? 0)
+            : options.format === 'jsonl'
+              ? text.split('\n').filter(Boolean).reduce((n, l) => n + ((JSON.parse(l) as { label: unknown[] }).label.length), 0)
+              : csvRecords(text) - 1;
+      }
       if (options.out === '-') process.stdout.write(text);
       else {
         mkdirSync(dirname(resolve(options.out)), { recursive: true });
@@ -211,7 +235,7 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
     say(`marginalia: cannot write ${options.out} (${plainError(e)}); nothing was left half-written: choose a place you can write to and export again`);
     return EXIT.failed;
   }
-  const what = options.format === 'csv' ? 'quotes and claims' : 'annotations';
+  const what = options.format === 'csv' ? 'quotes and claims' : options.format === 'claimreview' ? 'reviews of rated claims' : 'annotations';
   say(`marginalia: exported ${count} ${what} of ${articles.length} article${articles.length === 1 ? '' : 's'} to ${options.out === '-' ? 'standard output' : options.out} (${options.format})`);
   return failed ? EXIT.failed : EXIT.done;
 }
@@ -225,7 +249,7 @@ export function runExport(args: readonly string[]): number {
   if (!read.ok) return read.exit;
   const { values, flags, operands } = read.args;
   const format = values.get('--format') as ExportFormat | undefined;
-  if (!format) return usageError('export', 'give --format w3c, jsonl, brat or csv');
+  if (!format) return usageError('export', 'give --format w3c, jsonl, brat, csv or claimreview');
   const out = values.get('--out');
   if (!out) return usageError('export', `give --out <file${format === 'brat' ? ' or folder' : ''}>${format === 'brat' ? '' : ' (or --out - for standard output)'}`);
   if (!operands.length) return usageError('export', 'give the files or folders to export, e.g. `marginalia export seeds --format w3c --out annotations.jsonld`');
@@ -244,5 +268,7 @@ export function runExport(args: readonly string[]): number {
     ...(flags.has('--include-rejected') ? { includeRejected: true } : {}),
     ...(values.has('--astral') ? { astral: values.get('--astral') as 'keep' | 'replace' } : {}),
     ...(flags.has('--force') ? { force: true } : {}),
+    ...(values.has('--publisher') ? { publisher: values.get('--publisher') } : {}),
+    ...(values.has('--url-template') ? { urlTemplate: values.get('--url-template') } : {}),
   });
 }

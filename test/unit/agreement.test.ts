@@ -70,3 +70,28 @@ test('articles only one side annotated are named and left out', () => {
   assert.equal(r.articles, 1);
   assert.deepEqual(r.unmatched, ['b.txt']);
 });
+
+test('disagreements for adjudication: only mine, only theirs, another type or speaker; taking their side', async () => {
+  const { disagreements, takeTheirs } = await import('../../src/core/agreement/disagreements');
+  const mine = [
+    ann('1', 'entity', 0, 10, { type: 'PERSON' }),
+    ann('2', 'entity', 20, 25, { type: 'ORG' }),
+    ann('3', 'entity', 30, 40, { type: 'PLACE' }),
+    ann('q', 'quote', 60, 80, { speaker: 'Joe Biden' }),
+    ann('r', 'entity', 90, 95, { type: 'PERSON', status: 'rejected' }),
+  ];
+  const theirs = [
+    ann('x1', 'entity', 0, 10, { type: 'PERSON' }), // agree (other id)
+    ann('x2', 'entity', 20, 25, { type: 'PLACE' }), // other type
+    ann('xq', 'quote', 60, 80, { speaker: 'Vladimir Putin' }), // other speaker
+    ann('x5', 'entity', 90, 95, { type: 'PERSON' }), // only theirs (I rejected it)
+  ];
+  const d = disagreements(mine, theirs);
+  assert.deepEqual(d.map((x) => [x.start, x.what]), [[20, 'type'], [30, 'only mine'], [60, 'speaker'], [90, 'only theirs']]);
+  const now = '2026-12-02T00:00:00.000Z';
+  const retyped = takeTheirs(mine, d[0], now);
+  assert.deepEqual([retyped.id, retyped.type, retyped.status, retyped.modified], ['2', 'PLACE', 'accepted', now]);
+  assert.equal(takeTheirs(mine, d[1], now).status, 'rejected');
+  const restored = takeTheirs(mine, d[3], now);
+  assert.deepEqual([restored.id, restored.status, restored.type], ['r', 'accepted', 'PERSON'], 'my rejected annotation of that span takes their side');
+});

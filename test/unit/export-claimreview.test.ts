@@ -61,3 +61,31 @@ test('rating: the place on the scale counted from the worst; a custom scale; rej
   assert.equal(out['@graph'].length, 0);
   assert.equal(problems.length, 1);
 });
+
+test('CLI: export --format claimreview writes one review per rated claim; without a publisher or {id} it is a usage error', async () => {
+  const { mkdtempSync, writeFileSync: write, copyFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { spawnSync } = await import('node:child_process');
+  const { makeSidecar, serializeSidecar } = await import('../../src/core/sidecar');
+  const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-claimreview-'));
+  const file = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()[1];
+  copyFileSync(join(SEEDS, file), join(dir, file));
+  const text = readFileSync(join(dir, file), 'utf8');
+  const result = analyzeArticles([{ path: file, text }], { recogniser: loadRecogniser() }).documents[0];
+  const annotations = suggestionsFor(text, result, '2026-12-01T10:00:00.000Z').map((a, i, all) => (a === all.find((x) => x.kind === 'claim') ? { ...a, verdict: 'False', note: 'No such figure.' } : a));
+  write(join(dir, `${file}.annotations.json`), serializeSidecar(makeSidecar(file, text, annotations, 'test', '0.1.0')));
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'export', dir, '--format', 'claimreview', ...args], { encoding: 'utf8', cwd: dir });
+  const ok = run('--out', '-', '--publisher', 'Example Checks', '--url-template', 'https://checks.example/r/{id}');
+  assert.equal(ok.status, 0, ok.stderr);
+  const doc = JSON.parse(ok.stdout);
+  assert.equal(doc['@graph'].length, 1);
+  assert.equal(doc['@graph'][0].reviewRating.alternateName, 'False');
+  assert.equal(doc['@graph'][0].reviewRating.ratingValue, 1);
+  assert.equal(doc['@graph'][0].reviewBody, 'No such figure.');
+  assert.equal(run('--out', '-', '--url-template', 'https://checks.example/r/{id}').status, 2);
+  const noId = run('--out', '-', '--publisher', 'P', '--url-template', 'https://checks.example/r/');
+  assert.equal(noId.status, 2);
+  assert.match(noId.stderr, /\{id\}/);
+  assert.equal(run('--out', '-', '--publisher', 'P', '--url-template', 'https://x/{id}', '--offsets', 'utf16').status, 2, 'an option of another format is refused');
+});

@@ -43,7 +43,7 @@ export interface Agreement {
 const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER'];
 
 /** An annotator's set: what they did not reject and what still stands in the text (suggestions left standing count). */
-export function annotatorSet(s: Sidecar): Annotation[] {
+export function annotatorSet(s: Pick<Sidecar, 'annotations'>): Annotation[] {
   return s.annotations.filter((a) => a.status !== 'rejected' && !a.orphaned);
 }
 
