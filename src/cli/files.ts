@@ -101,7 +101,11 @@ export function readSidecar(article: string): ReadSidecar {
     return { status: 'broken', problem: plainError(e) };
   }
   const parsed = parseSidecar(raw);
-  return parsed.ok ? { status: 'ok', raw, sidecar: parsed.sidecar } : { status: 'broken', problem: parsed.problem };
+  if (!parsed.ok) return { status: 'broken', problem: parsed.problem };
+  // A git merge left conflicts in it: writing it again would drop one side of each, so it is left as it is.
+  const conflicts = parsed.sidecar.conflicts?.length ?? 0;
+  if (conflicts) return { status: 'broken', problem: `it has ${conflicts} merge conflict${conflicts === 1 ? '' : 's'} left by a git merge (resolve them in VS Code's Merge Conflicts view, or edit its "conflicts")` };
+  return { status: 'ok', raw, sidecar: parsed.sidecar };
 }
 
 /** What to tell about a sidecar that cannot be read: it is left as it is, and how to get out of it. */

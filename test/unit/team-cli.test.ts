@@ -112,3 +112,17 @@ test('agree over two folders and over two revisions: the same figures, in JSON w
   const text = spawnSync(process.execPath, [CLI, 'agree', a, b], { encoding: 'utf8' });
   assert.match(text.stdout, /PERSON\s+2\s+2\s+1\.000/);
 });
+
+test('analyze --write never writes over a sidecar a merge left with conflicts, and says why', () => {
+  const dir = repo();
+  commitOnBranch(dir, 'alice', (a) => (a.id === 'e-putin' ? { ...a, type: 'ORG', modified: later } : a));
+  commitOnBranch(dir, 'bob', (a) => (a.id === 'e-putin' ? { ...a, type: 'PLACE', modified: later } : a));
+  git(dir, 'checkout', '-q', 'alice');
+  spawnSync('git', ['merge', '-q', '--no-edit', 'bob'], { cwd: dir, encoding: 'utf8' });
+  const file = join(dir, 'a.txt.annotations.json');
+  const conflicted = readFileSync(file, 'utf8');
+  const r = spawnSync(process.execPath, [CLI, 'analyze', 'a.txt', '--write'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /1 merge conflict/);
+  assert.equal(readFileSync(file, 'utf8'), conflicted);
+});
