@@ -100,11 +100,10 @@ function editOutside(text: string, spans: [number, number][], r: () => number): 
     for (let i = a; i < e; i++) if (text[i] === '"') edits.push([i, 1, '“']);
   }
   // 6. A paragraph moved from 70 % to 90 %.
-  let moved = '';
   {
     const a = lineStart(text.length * 0.7);
     const e = lineEnd(a);
-    moved = text.slice(a, e);
+    const moved = text.slice(a, e);
     edits.push([a, e - a, '']);
     edits.push([lineStart(text.length * 0.9), 0, moved]);
   }

@@ -74,6 +74,8 @@ function clearInstalled(extensionsDir) {
   rmSync(join(extensionsDir, 'extensions.json'), { force: true }); // rebuilt by code-server from what is there
 }
 
+// Declared before shutdown() (which a signal during start-up may call), assigned once code-server is up.
+// eslint-disable-next-line prefer-const -- a const after shutdown() would be in its temporal dead zone there
 let server;
 let stopping = false;
 const shutdown = async (sig) => {

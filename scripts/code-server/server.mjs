@@ -258,7 +258,7 @@ export async function startCodeServer(opts = {}) {
   } catch (e) {
     const log = tail(logFile);
     await stop().catch(() => {});
-    throw new Error(`${e.message}\n--- code-server log (tail) ---\n${log}`);
+    throw new Error(`${e.message}\n--- code-server log (tail) ---\n${log}`, { cause: e });
   }
   return { url, port, folder: opts.folder, scratchDir, userDataDir, extensionsDir, logFile, pid: child.pid, exited, stop };
 }

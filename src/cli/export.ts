@@ -161,7 +161,7 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
     const refused = refuseOut(options, inputs);
     if (refused) return usageError('export', refused);
   }
-  let failed = loaded.problems;
+  const failed = loaded.problems;
   const now = new Date().toISOString();
   const usable = loaded.articles.filter((a) => !a.sidecarProblem);
   for (const a of loaded.articles) if (a.sidecarProblem) say(`marginalia: ${a.path}: not exported (its sidecar cannot be read, see above)`);

@@ -5,7 +5,7 @@ import type { Fact } from '../../src/core';
 import type { Annotation } from '../../src/core/sidecar';
 import { CSV_COLUMNS, csvField, exportCsv, type ExportArticle } from '../../src/core/export';
 
-const A_TEXT = 'Headline 📰\r\n\r\n“We are ready, \"really\",\r\nand waiting,” said Joe Biden.\r\nNATO sent 5,000 troops to Estonia, officials said.\r\n=SUM(A1) is not a formula.\r\n';
+const A_TEXT = 'Headline 📰\r\n\r\n“We are ready, "really",\r\nand waiting,” said Joe Biden.\r\nNATO sent 5,000 troops to Estonia, officials said.\r\n=SUM(A1) is not a formula.\r\n';
 const B_TEXT = 'NATO sent about 4,000 troops to Estonia on Monday.\n';
 
 function ann(text: string, id: string, exact: string, fields: Partial<Annotation>): Annotation {

@@ -16,6 +16,7 @@ const result = analyzeArticles([{ path: 'seeds/001.txt', text }], { recogniser: 
 const good = JSON.parse(serializeSidecar(makeSidecar('seeds/001.txt', text, suggestionsFor(text, result, '2026-01-01T00:00:00Z'), 'r', '0.1.0')));
 
 /** Variants of a good sidecar, each breaking one rule (or none). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed JSON of a sidecar, broken on purpose
 const variants: [string, (d: any) => void][] = [
   ['as written', () => undefined],
   ['orphaned and merged annotations', (d) => Object.assign(d.annotations[0], { orphaned: true, mergedInto: 'Joe Biden', note: 'n', status: 'accepted', origin: 'user' })],

@@ -135,7 +135,7 @@ export function findNumbers(text: string, range: Span = { start: 0, end: text.le
     if (!unit && isDigits && !g.scale && min < 10 && !/\.\d/.test(g.num)) continue;
     const before = slice.slice(Math.max(0, startIdx - 30), startIdx);
     const approx = APPROX.exec(before);
-    let start = startIdx;
+    const start = startIdx;
     const stated = min * factor;
     if (approx) {
       // The hedge (`an estimated`) qualifies the figure but is not part of it: it sets the range only.

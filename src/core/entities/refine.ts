@@ -14,8 +14,8 @@ const DESCRIPTOR = /^(?:[A-Z][\w’'.-]*\s+){1,4}?(?=(?:the\s+)?(?:[a-z-]+\s+)*(
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /** Punctuation and dashes that compromise or a tagger may leave at a span's edges. */
-const EDGE_PUNCT_START = /^[\s"“”‘’'(\[«»–—,:;.-]+/;
-const EDGE_PUNCT_END = /[\s"“”‘(\[«»–—,:;!?)\]-]+$/;
+const EDGE_PUNCT_START = /^[\s"“”‘’'([«»–—,:;.-]+/;
+const EDGE_PUNCT_END = /[\s"“”‘([«»–—,:;!?)\]-]+$/;
 
 /** Well-known buildings and places that stand for institutions in news text. */
 const METONYMS = new Map<string, NameType>([

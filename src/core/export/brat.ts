@@ -37,6 +37,7 @@ export interface BratExportOptions extends CommonExportOptions {
 }
 
 /** Line breaks any reader may split the `.ann` at: never inside a text field. */
+// eslint-disable-next-line no-control-regex -- VT, FF and the separators FS/GS/RS are line breaks to some readers
 const BREAKS = /[\n\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/;
 
 /** A brat name for an article path: inside the collection (no `..`, no root), `.txt` dropped. */

@@ -333,7 +333,7 @@ export function normaliseToken(s: string): string {
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
     .replace(/\u2026/g, '...')
-    .replace(/[\u00ad\u200d\ufe0f]/g, '')
+    .replace(/\u00ad|\u200d|\ufe0f/g, '') // each alone (in a [class] the joiner reads as joining its neighbours)
     .replace(/[\u2010\u2011]/g, '-');
   if (/^[\u2013\u2014\u2015]+$/.test(r)) r = '--';
   else r = r.replace(/[\u2013\u2014]/g, '-');
