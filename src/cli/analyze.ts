@@ -2,9 +2,9 @@ import { analyzeArticles, type AnalysisResult, type DocumentResult } from '../co
 import { correctionsFrom, makeSidecar, mergeAnnotations, serializeSidecar, suggestionsFor } from '../core/sidecar';
 import { loadRecogniser } from '../node/recogniser';
 import { VERSION } from '../version';
-import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { EXIT, readArguments, say, usageError, type CommandSpec } from './args';
 import { displayPath, sidecarPath, writeIfChanged } from './files';
-import { loadArticles, skippedDocument } from './load';
+import { loadOrExit, skippedDocument } from './load';
 
 export const ANALYZE_USAGE = `  marginalia analyze <files or folders…> [--json] [--write]
       Analyse articles (.txt, .md, .markdown; UTF-8): entities, quotes, claims, facts across them. The
@@ -37,14 +37,8 @@ export function runAnalyze(args: readonly string[]): number {
  * paths hold no article.
  */
 export function analyzeCommand(paths: string[], flags: ReadonlySet<string>): number {
-  let loaded;
-  try {
-    loaded = loadArticles(paths);
-  } catch (e) {
-    if (!(e instanceof CommandError)) throw e;
-    say(`marginalia: ${e.message}`);
-    return e.exit;
-  }
+  const loaded = loadOrExit(paths);
+  if (typeof loaded === 'number') return loaded;
   const { articles } = loaded;
   let failed = loaded.problems;
   const recogniser = loadRecogniser();

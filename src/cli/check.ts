@@ -1,8 +1,8 @@
 import { makeSidecar, reanchorAnnotations, serializeSidecar, type ReanchorReport } from '../core/sidecar';
 import { VERSION } from '../version';
-import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { EXIT, readArguments, say, usageError, type CommandSpec } from './args';
 import { displayPath, sidecarPath, writeIfChanged } from './files';
-import { loadArticles } from './load';
+import { loadOrExit } from './load';
 
 export const CHECK_USAGE = `  marginalia check <files or folders…> [--json] [--write]
       Re-anchor each article's sidecar against its current text; report anchored, moved and orphaned
@@ -42,14 +42,8 @@ export function runCheck(args: readonly string[]): number {
  * article or a sidecar could not be read, or a sidecar not written.
  */
 export function checkCommand(paths: string[], flags: ReadonlySet<string>): number {
-  let loaded;
-  try {
-    loaded = loadArticles(paths);
-  } catch (e) {
-    if (!(e instanceof CommandError)) throw e;
-    say(`marginalia: ${e.message}`);
-    return e.exit;
-  }
+  const loaded = loadOrExit(paths);
+  if (typeof loaded === 'number') return loaded;
   const reports: FileReport[] = [];
   let failed = loaded.problems;
   for (const article of loaded.articles) {

@@ -7,9 +7,9 @@ import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exp
 import { claimReviewArticle, claimReviewSettingsProblem, exportClaimReview } from '../core/export/claimreview';
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
-import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { EXIT, readArguments, say, usageError, type CommandSpec } from './args';
 import { displayPath, plainError } from './files';
-import { loadArticles } from './load';
+import { loadOrExit } from './load';
 
 export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv' | 'claimreview';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'jsonl', 'brat', 'csv', 'claimreview'];
@@ -148,14 +148,8 @@ export function exportCommand(paths: string[], options: ExportCommandOptions): n
     const problem = claimReviewSettingsProblem(options.publisher, options.urlTemplate);
     if (problem) return usageError('export', `claimreview: ${problem} (--publisher "Example Checks" --url-template "https://checks.example/review/{id}")`);
   }
-  let loaded;
-  try {
-    loaded = loadArticles(paths);
-  } catch (e) {
-    if (!(e instanceof CommandError)) throw e;
-    say(`marginalia: ${e.message}`);
-    return e.exit;
-  }
+  const loaded = loadOrExit(paths);
+  if (typeof loaded === 'number') return loaded;
   const inputs = new Set(loaded.order.map((f) => resolve(f)));
   if (options.out !== '-') {
     const refused = refuseOut(options, inputs);

@@ -3,10 +3,10 @@ import { detectFormat, importAnnotations, mergeImported, referencedPaths, type I
 import { makeSidecar, placeAnnotations, serializeSidecar } from '../core/sidecar';
 import { loadRecogniser } from '../node/recogniser';
 import { VERSION } from '../version';
-import { CommandError, EXIT, readArguments, say, usageError, type CommandSpec } from './args';
+import { EXIT, readArguments, say, usageError, type CommandSpec } from './args';
 import { formatProblem } from './export';
 import { displayPath, plainError, readSidecar, sidecarPath, writeIfChanged } from './files';
-import { loadArticles } from './load';
+import { loadOrExit } from './load';
 
 export interface ImportCommandOptions {
   /** 'w3c' or 'jsonl'; detected from the file name and content when not given. */
@@ -80,15 +80,9 @@ export function importCommand(file: string, paths: string[], options: ImportComm
       );
     }
   }
-  let loaded;
-  try {
-    // Sidecars are read only for the articles the file has annotations for.
-    loaded = loadArticles(targets, { sidecars: false });
-  } catch (e) {
-    if (!(e instanceof CommandError)) throw e;
-    say(`marginalia: ${e.message}`);
-    return e.exit;
-  }
+  // Sidecars are read only for the articles the file has annotations for.
+  const loaded = loadOrExit(targets, { sidecars: false });
+  if (typeof loaded === 'number') return loaded;
   const byPath = new Map(loaded.articles.map((a) => [a.path, a]));
   const now = new Date().toISOString();
   const result = importAnnotations(

@@ -63,3 +63,14 @@ export function loadArticles(paths: readonly string[], options: { sidecars?: boo
 export function skippedDocument(path: string, problem: string): DocumentResult {
   return { path, entities: [], quotes: [], claims: [], boilerplate: [], skipped: problem };
 }
+
+/** loadArticles for a command: a CommandError is said on stderr and becomes the exit code to return. */
+export function loadOrExit(paths: readonly string[], options: { sidecars?: boolean } = {}): Loaded | number {
+  try {
+    return loadArticles(paths, options);
+  } catch (e) {
+    if (!(e instanceof CommandError)) throw e;
+    say(`marginalia: ${e.message}`);
+    return e.exit;
+  }
+}
