@@ -1,4 +1,4 @@
-import type { AnalysisResult, DocumentResult, EntityCluster, EntityMention, EntityType, Quote } from './contract';
+import type { AnalysisResult, DocumentResult, EntityCluster, EntityMention, EntityType, Quote, Speaker } from './contract';
 import { cutAtMarkup, isMarkdownPath, mergeSpans, parseArticle, readerText, type ArticleDocument, type Span } from './document';
 import { mentionsIn, type FolderNames } from './entities';
 import { slug } from './text/normalize';
@@ -76,9 +76,9 @@ export interface AnalysisContext {
 }
 
 /** Quotes, their speakers named by their entity, and claims for one prepared document. */
-function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<AnalysisContext, 'clusters' | 'options'>, clusterList: readonly Cluster[], earlier: readonly EntityMention[] = []): DocumentResult {
+function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<AnalysisContext, 'clusters' | 'options'>, earlier: readonly EntityMention[] = [], spokenBefore: readonly Speaker[] = []): DocumentResult {
   // The speaker is chosen and named by its entity in one place (quotes/attribute).
-  const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), earlier.length ? [...earlier, ...mentions] : mentions, { clusters: context.clusters, model: context.options.speakerModel });
+  const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), earlier.length ? [...earlier, ...mentions] : mentions, { clusters: context.clusters, model: context.options.speakerModel, spokenBefore });
   const result: DocumentResult = {
     path: p.doc.path,
     entities: mentions,
@@ -131,7 +131,7 @@ function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions
     const p = prepared[d];
     context.articleDates.set(p.doc.path, perDoc[d].articleDate);
     for (const m of perDoc[d].mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
-    const result = analyseDocument(p, perDoc[d].mentions, context, clusters);
+    const result = analyseDocument(p, perDoc[d].mentions, context);
     documents.push(p.skipped ? result : markLanguage(result, languages[d]));
     yield;
   }
@@ -315,7 +315,9 @@ export function patchDocument(previous: DocumentResult, oldText: string, newText
     const m = previous.entities[i];
     if (m.end <= region.start && m.type === 'PERSON') earlier.unshift({ ...m, start: m.start - region.start, end: m.end - region.start });
   }
-  const local = analyseDocument(p, mentions, context, [...context.clusters.values()], earlier);
+  // …and who spoke before the region (the chooser weighs a speaker heard before).
+  const spokenBefore = previous.quotes.filter((q) => q.end <= region.start && q.speaker).map((q) => q.speaker!);
+  const local = analyseDocument(p, mentions, context, earlier, spokenBefore);
   local.claims = cutAtMarkup(p.doc.source, p.doc.text, p.markup, local.claims);
   // Before the region: kept as they are; the region's own; after it: shifted. All stay in text order.
   const splice = <T extends { start: number; end: number }>(old: readonly T[], fresh: readonly T[], move: (x: T, by: number) => T): T[] => {

@@ -6,21 +6,12 @@
 import type { EntityMention, Quote, SpanRef, Speaker } from '../contract';
 import type { ArticleDocument, Sentence } from '../document';
 import type { QuoteSpan } from './scan';
+import { bareRoleRegExp, CUE_ALTERNATION, roleRegExp } from './lexicon';
 
-/** Verbs and phrases that attribute speech. */
-const CUE_WORDS =
-  'said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|warned|warns|insisted|insists|explained|explains|asked|asks|replied|replies|answered|wrote|writes|declared|announced|argued|argues|claimed|claims|reiterated|emphasized|emphasised|stressed|described|urged|promised|threatened|confirmed|denied|admitted|recalled|responded|remarked|commented|acknowledged|tweeted|posted|continued|concluded|cautioned|suggested|vowed|pledged|predicted|assured|complained|demanded|called|believes|believed|expressed|mentioned|observed|conceded|boasted|quipped|shouted|whispered|testified|briefed|threaten|threatens|spoke|speaks|accuses|accused|accuse|rejected|rejects|pointed out|made clear|makes clear|assert|asserts|asserted';
-const CUE = new RegExp(`\\b(?:${CUE_WORDS})\\b(?:\\s+(?:reporters|journalists|the press|the media|him|her|them|us))?`, 'g');
+const CUE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\b(?:\\s+(?:reporters|journalists|the press|the media|him|her|them|us))?`, 'g');
 const ACCORDING = /\baccording to\b|\bper\b|\b(?:issued|released|put out) a statement(?: that| saying)?|\bin a (?:statement|readout)\b/gi;
-
-/** People and groups that speak when no name is given. */
-const ROLE_HEAD =
-  '(?:officials?|spokes(?:man|woman|person)|representatives?|adviser|advisor|aides?|diplomats?|sources?|ministers?|minister|secretary|analysts?|experts?|correspondent|leaders?|president|presidents|government|administration|authorities|kremlin|ministry|department|officer|commander|ambassador|envoy|senator|lawmakers?|negotiators?|observers?)';
-// Up to four modifiers (`a senior Biden administration official`), none of them a function word, so
-// `a move that Russian officials` is not one role.
-const ROLE = new RegExp(`\\b(?:an?|the|one|another|two|several|some|other)\\s+(?:(?!(?:that|which|who|whom|and|or|of|to|in|on|at|for|with|by|from|as|is|was|were|are|be|has|have|had|not)\\b)[A-Za-z’'-]+\\s+){0,4}${ROLE_HEAD}\\b`, 'gi');
-/** Plural roles speak without a determiner (`officials said`, `authorities described`). */
-const BARE_ROLE = /\b(?:[A-Z][\w’'-]+\s+)?(?:officials|authorities|sources|diplomats|analysts|experts|lawmakers|observers)\b/g;
+const ROLE = roleRegExp();
+const BARE_ROLE = bareRoleRegExp();
 const PRONOUN = /\b(he|she|they)\b/gi;
 /** Between a closing mark and a following cue only an attribution fits: `,” said`, `,” Psaki said`, `,” the official said`. */
 const ATTRIBUTION_GAP = /^[\s,.;:!?—–-]*(?:(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,3}|(?:the|a|an|one|another)(?:\s+[\w’'-]+){1,5}|he|she|they|it)?\s*$/;
@@ -66,7 +57,12 @@ function lastPersonBefore(mentions: readonly EntityMention[], offset: number): E
  * role (`the official said`) takes the name of the indefinite one introduced earlier. Quotes with no
  * cue are scare quotes or titles when short, unattributed speech otherwise.
  */
-export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[], mentions: readonly EntityMention[]): Quote[] {
+export interface RuleQuote extends Quote {
+  /** Which rule named the speaker: `after` (`,” X said`), `according`, `before` (`X said: “`), `sentence` (elsewhere in it), `continues` (the quote before's speaker). */
+  rule: 'after' | 'according' | 'before' | 'sentence' | 'continues' | null;
+}
+
+export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[], mentions: readonly EntityMention[]): RuleQuote[] {
   const text = doc.text;
   const named = mentions.filter((m) => m.type === 'PERSON' || m.type === 'ORG');
   const roles: Candidate[] = [];
@@ -129,7 +125,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
     return null;
   };
 
-  const quotes: Quote[] = [];
+  const quotes: RuleQuote[] = [];
   for (const q of spans) {
     const sentence = sentenceAt(doc, q.open >= 0 ? q.open : q.start);
     const sentEnd = Math.max(sentenceAt(doc, Math.max(q.start, q.end - 1))?.end ?? q.end, q.end);
@@ -146,6 +142,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
     }
     let speaker: Candidate | null = null;
     let cue: SpanRef | null = null;
+    let rule: RuleQuote['rule'] = null;
     // 1. After the quote: `,” said Ushakov` / `,” the official said` / `,” Psaki added`.
     const after = cues
       .filter((c) => c.start >= afterStart && c.start - afterStart <= 60 && ATTRIBUTION_GAP.test(text.slice(afterStart, c.start)))
@@ -153,6 +150,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
     if (after) {
       cue = after;
       speaker = speakerNear(afterStart, Math.min(sentEnd, after.start), true) ?? speakerNear(after.end, Math.min(sentEnd, after.end + 80), false) ?? nameAround(after, afterStart);
+      if (speaker) rule = 'after';
     }
     // 2. A source named for the whole sentence (`…, according to a senior official.`) speaks its quotes.
     if (!speaker) {
@@ -166,6 +164,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
         if (found) {
           cue = source;
           speaker = found;
+          rule = 'according';
         }
       }
     }
@@ -178,6 +177,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
         speaker = isAccording && !/statement/.test(before.text)
           ? speakerNear(before.end, q.open >= 0 ? q.open : q.start, false)
           : speakerNear(sStart, before.start, true) ?? nameAround(before, sStart);
+        if (speaker) rule = 'before';
       }
     }
     // 4. Anywhere else in the sentence: `… “two paths”: …, according to a senior administration official.`
@@ -187,6 +187,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
       speaker = /^(according|per)/i.test(c.text)
         ? speakerNear(c.end, Math.min(sentEnd, c.end + 100), false)
         : speakerNear(c.end, Math.min(sentEnd, c.end + 60), false) ?? speakerNear(sStart, c.start, true);
+      if (speaker) rule = 'sentence';
     }
     // 5. A quote with no cue of its own right after an attributed quote continues it (`…,” said Danilov. “There is…”`).
     const previous = quotes[quotes.length - 1];
@@ -194,6 +195,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
     if (!speaker && !cues.length && previous?.speaker && sameBlock && q.open >= 0 && q.open - previous.end <= 40 && !/[“"]/.test(text.slice(previous.end + 1, q.open))) {
       speaker = { name: previous.speaker.name, entityId: previous.speaker.entityId, start: previous.speaker.start, end: previous.speaker.end };
       cue = previous.cue;
+      rule = 'continues';
     }
     const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
     const kind = speaker || (cue && words > 3) || words > 6 ? 'speech' : 'scare';
@@ -204,6 +206,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
       speaker: kind === 'speech' && speaker ? toSpeaker(speaker) : null,
       cue: kind === 'speech' ? cue : null,
       kind,
+      rule: kind === 'speech' && speaker ? rule : null,
     });
   }
   return quotes;

@@ -10,6 +10,7 @@ import type { EntityMention, SpanRef } from '../contract';
 import type { ArticleDocument } from '../document';
 import type { QuoteSpan } from './scan';
 import { ruleAttribution } from './rules';
+import { bareRoleRegExp, HAND_CUES, roleRegExp } from './lexicon';
 
 /** The trained chooser as stored in models/speaker-polnear.json. */
 export interface SpeakerModelData {
@@ -39,15 +40,7 @@ export function speakerModelFrom(data: SpeakerModelData): SpeakerModel {
   return { id: data.id, cues: new Set([...HAND_CUES, ...data.cues]), weight: (f) => w.get(f) ?? 0 };
 }
 
-/** Verbs and phrases that attribute speech, by hand; the trained model adds the ones its data uses. */
-export const HAND_CUES = (
-  'said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|warned|warns|insisted|insists|explained|explains|asked|asks|' +
-  'replied|replies|answered|wrote|writes|declared|announced|argued|argues|claimed|claims|reiterated|emphasized|emphasised|stressed|' +
-  'described|urged|promised|threatened|confirmed|denied|admitted|recalled|responded|remarked|commented|acknowledged|tweeted|posted|' +
-  'continued|concluded|cautioned|suggested|vowed|pledged|predicted|assured|complained|demanded|called|believes|believed|expressed|' +
-  'mentioned|observed|conceded|boasted|quipped|shouted|whispered|testified|briefed|spoke|speaks|accuses|accused|rejected|asserted|asserts|' +
-  'implored|fumed|joked|blurted|insist|recalls|saying|telling'
-).split('|');
+export { HAND_CUES };
 
 export type CandidateKind = 'PERSON' | 'ORG' | 'PLACE' | 'NAME' | 'PRONOUN' | 'DESC' | 'PREV' | 'NONE';
 
@@ -85,10 +78,8 @@ const HEAD_PLURAL = /s$/;
 /** Prepositions a description stops at (`a senior official on a conference call`), but for `of`/`for` (`a spokeswoman for the campaign`). */
 const STOP_PREPOSITIONS = new Set(['on', 'in', 'at', 'with', 'from', 'during', 'after', 'before', 'to', 'into', 'about', 'over', 'under', 'by', 'via', 'through', 'since', 'told', 'was', 'is', 'has', 'had', 'were', 'are', 'also', 'would', 'will']);
 /** People and groups that speak when no name is given (`a senior administration official`, `Russian officials`, `authorities`). */
-const ROLE_HEAD =
-  '(?:officials?|spokes(?:man|woman|person)|representatives?|adviser|advisor|aides?|diplomats?|sources?|ministers?|secretary|analysts?|experts?|correspondent|leaders?|president|presidents|government|administration|authorities|kremlin|ministry|department|officer|commander|ambassador|envoy|senator|lawmakers?|negotiators?|observers?|campaign|committee|statement|report|spokespeople|officers|police|prosecutors?|critics?|supporters?|voters?|residents?|witnesses|protesters?|agency|court|ruling|article|letter|memo)';
-const ROLE = new RegExp(`\\b(?:an?|the|one|another|two|several|some|other)\\s+(?:(?!(?:that|which|who|whom|and|or|of|to|in|on|at|for|with|by|from|as|is|was|were|are|be|has|have|had|not)\\b)[A-Za-z’'-]+\\s+){0,4}${ROLE_HEAD}\\b`, 'gi');
-const BARE_ROLE = /\b(?:[A-Z][\w’'-]+\s+)?(?:officials|authorities|sources|diplomats|analysts|experts|lawmakers|observers|critics|protesters|supporters|voters|residents|prosecutors|police)\b/g;
+const ROLE = roleRegExp();
+const BARE_ROLE = bareRoleRegExp();
 
 /** Titles standing before a name (`Mr. Trump`, `Sen. Warren`): not names of their own. */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'pres', 'lt.', 'del']);
@@ -102,8 +93,8 @@ function bucket(n: number, edges: number[]): string {
 export class SpeakerContext {
   readonly tokens: Token[] = [];
   private readonly quoteStarts: number[];
-  /** What the hand rules say for each quote (a feature of the candidates). */
-  readonly rules: readonly (SpanRef | null)[];
+  /** What the hand rules say for each quote, and which of them said it (features of the candidates). */
+  readonly rules: readonly ((SpanRef & { rule: string }) | null)[];
   constructor(
     readonly doc: ArticleDocument,
     readonly spans: readonly QuoteSpan[],
@@ -117,7 +108,7 @@ export class SpeakerContext {
       this.tokens.push({ s: m.index, e: m.index + w.length, w: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), word: /^[\p{L}\p{N}]/u.test(w) });
     }
     this.quoteStarts = spans.map((q) => q.start);
-    this.rules = ruleAttribution(doc, spans, mentions).map((q) => (q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.name } : null));
+    this.rules = ruleAttribution(doc, spans, mentions).map((q) => (q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.name, rule: q.rule ?? 'other' } : null));
   }
 
   /** Index of the first token starting at or after `offset`. */
@@ -146,6 +137,34 @@ export class SpeakerContext {
       if (q.open <= offset && offset < (q.close >= 0 ? q.close + 1 : q.end)) return true;
     }
     return false;
+  }
+
+  /** How many quotes lie wholly between two offsets. */
+  quotesBetween(from: number, to: number): number {
+    let n = 0;
+    for (const q of this.spans) {
+      if (q.start >= to) break;
+      if ((q.open >= 0 ? q.open : q.start) >= from && q.end <= to) n++;
+    }
+    return n;
+  }
+
+  /** The quote nearest a token (in tokens, within its sentence or the next), or -1. */
+  nearestQuote(tok: number): number {
+    const t = this.tokens[tok];
+    const s = this.doc.sentences[this.sentenceIndex(t.s)];
+    const from = s ? s.start : t.s;
+    const to = this.doc.sentences[this.sentenceIndex(t.s) + 1]?.end ?? (s ? s.end : t.e);
+    let best = -1;
+    let bestD = Infinity;
+    this.spans.forEach((q, i) => {
+      const o = q.open >= 0 ? q.open : q.start;
+      const c = q.close >= 0 ? q.close + 1 : q.end;
+      if (c < from - 1 || o > to) return;
+      const d = o >= t.e ? this.tokenAt(o) - tok : tok - this.tokenAt(c);
+      if (d >= 0 && d < bestD) { bestD = d; best = i; }
+    });
+    return best;
   }
 
   isCue(t: Token | undefined): boolean {
@@ -200,6 +219,8 @@ function cueRelation(ctx: SpeakerContext, first: number, last: number): { rel: s
   let skipped = 0;
   while (k < T.length && BETWEEN.has(T[k].w) && skipped < 3) { k++; skipped++; }
   if (ctx.isCue(T[k])) return { rel: skipped ? 'subj-adv' : 'subj', cue: k };
+  // `…,” Putin’s adviser, Yury Ushakov, said`: the name closes an apposition right before the cue.
+  if (T[last + 1]?.w === ',' && ctx.isCue(T[last + 2]) && !ctx.insideQuote(T[last + 1].s)) return { rel: 'subj-comma', cue: last + 2 };
   // Subject through an apposition: `X, a former official who …, said`.
   if (T[last + 1]?.w === ',' || T[last + 1]?.w === '(') {
     for (let j = last + 2, n = 0; j < T.length && n < 40; j++, n++) {
@@ -248,7 +269,7 @@ function cueVsQuote(ctx: SpeakerContext, cue: number, q: QuoteSpan): string {
  * The candidates for one quote, each with its features. `previous` is the speaker chosen for the quote
  * before (or null), which a continuation with no cue of its own takes over.
  */
-export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { speaker: SpeakerCandidate | null; span: QuoteSpan } | null): SpeakerCandidate[] {
+export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { speaker: SpeakerCandidate | null; span: QuoteSpan } | null, spoken: ReadonlySet<string> = new Set()): SpeakerCandidate[] {
   const { doc, tokens: T } = ctx;
   const text = doc.text;
   const q = ctx.spans[qi];
@@ -266,7 +287,8 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
   const qEnd = lastCh === ',' ? 'comma' : lastCh === '.' ? 'period' : lastCh === '?' ? 'q' : lastCh === '!' ? 'excl' : lastCh === '—' || lastCh === '-' ? 'dash' : 'none';
   const startsPara = text.slice(b.start, qOpen).trim() === '';
   const endsPara = text.slice(qClose, b.end).trim() === '' || /^[.,;]?\s*$/.test(text.slice(qClose, b.end));
-  const heading = doc.blocks[block].kind === 'heading' || block === 0;
+  // (Block kinds only: a patch analyses a region whose first block is not the article's first.)
+  const heading = doc.blocks[block].kind === 'heading';
   const quoteFeats = [`qlen=${bucket(words, [1, 2, 3, 5, 8, 15])}`, `qend=${qEnd}`, startsPara ? 'q-starts-para' : 'q-in-para', endsPara ? 'q-ends-para' : 'q-mid-para'];
   if (heading) quoteFeats.push('q-heading');
   if (q.continued) quoteFeats.push('q-continued');
@@ -294,36 +316,62 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
     if (d < nearestDist) { nearestDist = d; nearestCue = i; }
   }
   const rule = ctx.rules[qi];
-  quoteFeats.push(rule ? 'rule-speaks' : 'rule-silent');
+  quoteFeats.push(rule ? 'rule-speaks' : 'rule-silent', `rule=${rule?.rule ?? 'none'}`);
 
   const out: SpeakerCandidate[] = [];
+  /** Each candidate's cue token and relation to it (for the comparison with the others, below). */
+  const relOf = new Map<SpeakerCandidate, { rel: string; cue: number }>();
   const taken: [number, number][] = [];
   const overlapsTaken = (s: number, e: number) => taken.some(([a, z]) => s < z && a < e);
 
-  const describe = (c: Omit<SpeakerCandidate, 'features' | 'cue'>, firstTok: number, lastTok: number): SpeakerCandidate => {
+  /**
+   * A candidate and its features. `label` marks a transcript's speaker label opening the quote (`“WALLACE: Let’s
+   * start…`): it reads as `WALLACE said: “Let’s start…`, so it gets that attribution's features.
+   */
+  const describe = (c: Omit<SpeakerCandidate, 'features' | 'cue'>, firstTok: number, lastTok: number, label = false): SpeakerCandidate => {
     const f: string[] = [];
     const k = c.kind === 'PRONOUN' ? `PRON-${text.slice(c.start, c.end).toLowerCase()}` : c.kind;
-    const before = c.end <= qOpen;
+    const before = label || c.end <= qOpen;
     const side = before ? 'B' : 'A';
-    const gapTokens = before ? ctx.tokenAt(qOpen) - lastTok - 1 : firstTok - ctx.tokenAt(qClose);
+    const gapTokens = label ? 0 : before ? ctx.tokenAt(qOpen) - lastTok - 1 : firstTok - ctx.tokenAt(qClose);
     const cs = ctx.sentenceIndex(c.start);
     const cb = ctx.blockIndex(c.start);
-    const loc = cb !== block ? (cb < block ? 'prev-para' : 'next-para') : cs >= qSent && cs <= qSentEnd ? 'same-sent' : cs < qSent ? (cs === qSent - 1 ? 'prev-sent' : 'prev-sent2') : cs === qSentEnd + 1 ? 'next-sent' : 'next-sent2';
+    const loc = label ? 'same-sent' : cb !== block ? (cb < block ? 'prev-para' : 'next-para') : cs >= qSent && cs <= qSentEnd ? 'same-sent' : cs < qSent ? (cs === qSent - 1 ? 'prev-sent' : 'prev-sent2') : cs === qSentEnd + 1 ? 'next-sent' : 'next-sent2';
     const dist = bucket(Math.max(0, gapTokens), [0, 1, 2, 4, 7, 12, 20, 35]);
     f.push(`k=${k}`, `side=${side}`, `loc=${loc}`, `k=${k}|loc=${loc}`, `side=${side}|dist=${dist}`, `k=${k}|side=${side}|dist=${dist}`, `loc=${loc}|side=${side}`);
-    const rel = cueRelation(ctx, firstTok, lastTok);
+    // A name set off after the quote by a dash, ending its paragraph (`“…” ― Pamela Padilla`), signs it as `said X` would.
+    const signed = !before && cb === block && /^\s*(?:[―—–]|--)\s*$/.test(text.slice(qClose, c.start)) && !/["“”]/.test(text.slice(c.end, b.end)) && b.end - c.end <= 80;
+    const rel = label || signed ? null : cueRelation(ctx, firstTok, lastTok);
     let cue: SpanRef | null = null;
-    if (rel) {
+    if (label || signed) {
+      const [r, where] = label ? ['subj', 'cue-before-<=0-colon'] : ['obj', 'cue-after-<=0-comma'];
+      f.push(label ? 'label' : 'signed', 'cue-nearest', `cue-nearest|rel=${r}`, `cue-nearest|${where}`, `rel=${r}`, `rel=${r}|${where}`, where, `${where}|cs`, `rel=${r}|k=${k}`, `${where}|qend=${qEnd}`, `rel=${r}|${where}|k=${k}`);
+    } else if (rel) {
       const ct = T[rel.cue];
       cue = rel.rel === 'according' ? { start: T[rel.cue - 1].s, end: ct.e, text: doc.source.slice(T[rel.cue - 1].s, ct.e) } : { start: ct.s, end: ct.e, text: doc.source.slice(ct.s, ct.e) };
       const where = cueVsQuote(ctx, rel.cue, q);
       const cueSent = ctx.sentenceIndex(ct.s);
       const sameSent = cueSent >= qSent && cueSent <= qSentEnd ? 'cs' : 'co';
       if (rel.cue === nearestCue) f.push('cue-nearest', `cue-nearest|rel=${rel.rel}`, `cue-nearest|${where}`);
-      else if (nearestCue >= 0) f.push('cue-not-nearest');
+      else if (nearestCue >= 0) f.push('cue-not-nearest', `cue-not-nearest|rel=${rel.rel}`, `cue-not-nearest|${where.replace(/-(?:comma|colon)$/, '')}`);
+      // The cue introduces another quote more nearly than this one (`…, according to X, was “satisfied”, an official said “…”`).
+      if (ctx.nearestQuote(rel.cue) !== qi) f.push('cue-serves-other-quote', `cue-serves-other-quote|rel=${rel.rel}`);
       f.push(`rel=${rel.rel}`, `rel=${rel.rel}|cue=${ct.w}`, `cue=${ct.w}`, `rel=${rel.rel}|${where}`, `${where}`, `${where}|${sameSent}`, `rel=${rel.rel}|k=${k}`, `${where}|qend=${qEnd}`, `rel=${rel.rel}|${where}|k=${k}`);
     } else f.push('rel=none', `rel=none|loc=${loc}`, `rel=none|k=${k}`);
-    if (rule && c.start < rule.end && rule.start < c.end) f.push('rule-pick', `rule-pick|k=${k}`);
+    if (rule && c.start < rule.end && rule.start < c.end) f.push('rule-pick', `rule-pick|k=${k}`, `rule-pick|by=${rule.rule}`, `rule-pick|by=${rule.rule}|k=${k}`);
+    else if (rule) f.push(`rule-other|by=${rule.rule}`);
+    // Other quotes standing between the candidate and this one.
+    const between = label ? 0 : before ? ctx.quotesBetween(c.end, qOpen) : ctx.quotesBetween(qClose, c.start);
+    f.push(`quotes-between=${bucket(between, [0, 1])}`, `quotes-between=${bucket(between, [0, 1])}|rel=${rel ? 'cue' : label || signed ? 'cue' : 'none'}`);
+    const key = speakerKey(c);
+    if (key && spoken.has(key)) f.push('spoke-before', `spoke-before|k=${k}`, `spoke-before|loc=${loc}`);
+    if (!before && /^\s*[―—–-]+\s*$/.test(text.slice(qClose, c.start)) && ctx.blockIndex(c.start) === block) f.push('dash-after');
+    if (heading && cb === block) {
+      // A headline's speaker is its subject (`Christie: …`, `Limbaugh Hits … ‘…’`): the first name of the line.
+      const firstCap = text.slice(b.start, c.start).search(/\p{Lu}/u);
+      f.push(firstCap < 0 || b.start + firstCap >= c.start ? 'heading-first' : 'heading-later');
+      if (/^\s*:/.test(text.slice(c.end, c.end + 3))) f.push('heading-colon');
+    }
     const prevTok = T[firstTok - 1];
     const nextTok = T[lastTok + 1];
     const pw = prevTok ? (prevTok.word ? prevTok.w : `P${prevTok.w}`) : '^';
@@ -332,10 +380,12 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
     if (nextTok && (nextTok.w === '’s' || nextTok.w === "'s" || (nextTok.w === '’' || nextTok.w === "'") && T[lastTok + 2]?.w === 's')) f.push('possessive');
     if (/[’']s$/i.test(text.slice(c.start, c.end))) f.push('possessive');
     if (prevTok && prevTok.word && T[firstTok - 2] && (T[firstTok - 2].w === '’s' || T[firstTok - 2].w === "'s")) f.push('after-possessive');
-    if (cb === 0 || doc.blocks[cb].kind === 'heading') f.push('cand-heading');
+    if (doc.blocks[cb].kind === 'heading') f.push('cand-heading');
     if (c.kind === 'NAME' && firstTok > 0 && /^[.!?”"]$/.test(T[firstTok - 1].w)) f.push('name-sentence-initial');
     if (c.kind === 'NAME' && lastTok === firstTok) f.push('name-one-word');
     out.push({ ...c, cue, features: [...f, ...quoteFeats.map((x) => `${k === 'NONE' ? 'none' : 'cand'}:${x}`)] });
+    if (rel) relOf.set(out[out.length - 1], rel);
+    else if (label || signed) relOf.set(out[out.length - 1], { rel: label ? 'subj' : 'obj', cue: nearestCue });
     return out[out.length - 1];
   };
 
@@ -404,7 +454,15 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
       }
     }
   }
-  // 4. The speaker of the quote before, for continuations with no cue of their own.
+  // 4. A transcript's speaker label opening the quote (`“WALLACE: Let’s start…`, `“PENCE: Well, look…`).
+  const label = /^\s*(\p{Lu}[\p{Lu}’'.-]+(?:\s+\p{Lu}[\p{Lu}’'.-]+){0,2}):\s/u.exec(text.slice(q.start, q.start + 60));
+  if (label) {
+    const s0 = q.start + label[0].indexOf(label[1]);
+    const e0 = s0 + label[1].length;
+    const m = ctx.mentions.find((x) => x.start === s0 && x.end === e0 && (x.type === 'PERSON' || x.type === 'ORG'));
+    describe({ kind: m ? (m.type as 'PERSON' | 'ORG') : 'NAME', name: label[1], entityId: m?.entityId ?? null, start: s0, end: e0 }, ctx.tokenAt(s0), ctx.tokenAt(e0) - 1, true);
+  }
+  // 5. The speaker of the quote before, for continuations with no cue of their own.
   if (previous?.speaker) {
     const pb = ctx.blockIndex(previous.span.open >= 0 ? previous.span.open : previous.span.start);
     const paras = block - pb;
@@ -412,7 +470,8 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
       const p = previous.speaker;
       const f = [`prev-paras=${paras}`, `prev-kind=${p.kind}`, `prev-paras=${paras}|cues-para=${bucket(cuesInPara, [0, 1])}`, `prev-paras=${paras}|cues-sent=${bucket(cuesInSentence, [0, 1])}`];
       if (q.continued) f.push('prev-continued');
-      if (rule && p.start < rule.end && rule.start < p.end) f.push('rule-pick', 'rule-pick|k=PREV');
+      if (rule && p.start < rule.end && rule.start < p.end) f.push('rule-pick', 'rule-pick|k=PREV', `rule-pick|by=${rule.rule}`, `rule-pick|by=${rule.rule}|k=PREV`);
+      else if (rule) f.push(`rule-other|by=${rule.rule}`);
       const prevClose = previous.span.close >= 0 ? previous.span.close + 1 : previous.span.end;
       const between = text.slice(prevClose, qOpen);
       f.push(`prev-gap=${bucket(ctx.tokenAt(qOpen) - ctx.tokenAt(prevClose), [0, 2, 5, 10, 20, 40])}`);
@@ -421,8 +480,18 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
       out.push({ kind: 'PREV', base: p.base ?? p.kind, name: p.name, entityId: p.entityId, start: p.start, end: p.end, cue: p.cue, features: [...f, ...quoteFeats.map((x) => `prev:${x}`)] });
     }
   }
-  // 5. Nobody (a scare quote, a title, unattributed words).
-  out.push({ kind: 'NONE', name: '', entityId: null, start: -1, end: -1, cue: null, features: ['k=NONE', ...(rule ? [] : ['rule-pick|k=NONE']), ...quoteFeats.map((x) => `none:${x}`)] });
+  // 6. Nobody (a scare quote, a title, unattributed words).
+  out.push({ kind: 'NONE', name: '', entityId: null, start: -1, end: -1, cue: null, features: ['k=NONE', ...(rule ? [`rule-other|by=${rule.rule}`] : ['rule-pick|k=NONE']), ...quoteFeats.map((x) => `none:${x}`)] });
+  // Another candidate is the subject or object of the cue nearest the quote: it has the better claim.
+  const nearestHolder = nearestCue >= 0 && [...relOf.values()].some((r) => r.cue === nearestCue);
+  if (nearestHolder) {
+    for (const c of out) {
+      if (c.kind === 'NONE' || c.kind === 'PREV') continue;
+      const r = relOf.get(c);
+      if (r?.cue === nearestCue) c.features.push('holds-nearest-cue');
+      else c.features.push('other-holds-nearest-cue', `other-holds-nearest-cue|rel=${r ? r.rel : 'none'}`);
+    }
+  }
   // Rank by distance among candidates on the same side (nearest first).
   const ranked = out.filter((c) => c.kind !== 'NONE' && c.kind !== 'PREV');
   for (const side of ['B', 'A']) {
@@ -430,6 +499,16 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
     list.forEach((c, r) => c.features.push(`rank=${side}${Math.min(r, 3)}`, `rank=${side}${Math.min(r, 3)}|${c.features.find((f) => f.startsWith('rel=')) ?? ''}`));
   }
   return out;
+}
+
+/** Who a candidate is, to tell whether they spoke before in the article: their entity, else their surname or description. */
+export function speakerKey(c: { name: string; entityId: string | null; kind?: CandidateKind }): string | null {
+  if (c.kind === 'NONE') return null;
+  if (c.entityId) return c.entityId;
+  const name = c.name.toLowerCase().replace(/[’']s$/, '');
+  if (!name || /^(he|she|they|it|i|we)$/.test(name)) return null;
+  if (/^(?:the|a|an|one|another)\s/.test(name)) return `desc:${name.replace(/^(?:the|a|an|one|another)\s+/, '')}`;
+  return `name:${name.split(/\s+/).pop()}`;
 }
 
 export function scoreCandidate(model: SpeakerModel, c: SpeakerCandidate): number {
