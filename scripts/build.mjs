@@ -1,8 +1,11 @@
 // Bundles the extension (Node and browser hosts), the CLI and the compiled tests with esbuild.
-// Usage: node scripts/build.mjs [--tests-only | --extension-only] [--production]
+// Usage: node scripts/build.mjs [--tests-only | --extension-only] [--production] [--watch]
 //   --production      minified bundles without source maps (what the .vsix ships; `npm run package`)
 //   --extension-only  only dist/ (the extension and the CLI), no tests or scripts
-import { build } from 'esbuild';
+//   --watch           build, then rebuild each bundle when a file it includes changes, until Ctrl+C (`npm run watch`);
+//                     the web bundle's worker check runs after each of its rebuilds. A new test or script file is
+//                     picked up on the next start.
+import { build, context } from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,6 +13,7 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const testsOnly = args.has('--tests-only');
 const extensionOnly = args.has('--extension-only');
+const watch = args.has('--watch');
 
 const common = {
   bundle: true,
@@ -33,14 +37,14 @@ function filesUnder(dir, re) {
 const WEB_WORKER = { platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'],
   conditions: ['worker'] };
 
-/** Fails the build when a web-worker bundle reaches a global a worker lacks (scripts/worker-globals.mjs). */
+/** Fails the build when a web-worker bundle reaches a global a worker lacks (scripts/worker-globals.mjs); false then. */
 async function checkWorkerBundle(file) {
   const { workerIncompatibleReferences, describe } = await import('./worker-globals.mjs');
   const refs = workerIncompatibleReferences(file);
-  if (refs.length) {
-    console.error(`✘ [ERROR] ${describe(file, refs)}`);
-    process.exitCode = 1;
-  }
+  if (!refs.length) return true;
+  console.error(`✘ [ERROR] ${describe(file, refs)}`);
+  if (!watch) process.exitCode = 1;
+  return false;
 }
 
 /**
@@ -63,26 +67,28 @@ const webSpecs = {
   },
 };
 
+/** The bundles to build: esbuild options, and what checks a finished build (given its output file). */
 const jobs = [];
+const job = (options, after) => jobs.push({ options, after });
 if (!testsOnly) {
   // dist/ is not deleted first: esbuild replaces each bundle whole, and a build started while tests run from the same
   // checkout (a second terminal, a watch) must not pull the bundles out from under them. A production build has no
   // source maps, so the maps of an earlier development build go (they would no longer match, and must not ship).
   if (production) for (const f of filesUnder('dist', /\.map$/)) rmSync(f, { force: true });
   // Desktop / code-server extension host (Node).
-  jobs.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', format: 'cjs', external: ['vscode'] }));
+  job({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
+    platform: 'node', format: 'cjs', external: ['vscode'] });
   // Browser extension host: same entry, but no Node built-ins may be reached (esbuild fails if one is). VS Code for the
   // Web runs it in a web *worker*: no DOM either. The `worker` export condition picks a package's worker build over its
   // DOM one (decode-named-character-reference, under remark-parse, has an `index.dom.js` that calls document.createElement),
   // and the bundle is then checked for any DOM-only or Node-only global it still reaches.
-  jobs.push(build({ ...common, ...WEB_WORKER, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' })
-    .then(() => checkWorkerBundle('dist/web/extension.js')));
-  jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js',
-    platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }));
+  job({ ...common, ...WEB_WORKER, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
+    checkWorkerBundle);
+  job({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js',
+    platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } });
   // The sidecar merge driver alone, shipped in the .vsix for repositories set up from VS Code (no model, no analysis).
-  jobs.push(build({ ...common, entryPoints: ['src/merge-driver.ts'], outfile: 'dist/merge-driver.js',
-    platform: 'node', format: 'cjs' }));
+  job({ ...common, entryPoints: ['src/merge-driver.ts'], outfile: 'dist/merge-driver.js',
+    platform: 'node', format: 'cjs' });
 }
 // Unit tests and scripts: one bundle each, run by node's own test runner.
 const nodeEntries = [
@@ -90,18 +96,45 @@ const nodeEntries = [
   ...filesUnder('scripts', /\.ts$/),
 ];
 if (nodeEntries.length && !extensionOnly) {
-  jobs.push(build({ ...common, entryPoints: nodeEntries, outdir: 'out', outbase: '.',
-    platform: 'node', format: 'cjs', external: ['vscode'] }));
+  job({ ...common, entryPoints: nodeEntries, outdir: 'out', outbase: '.',
+    platform: 'node', format: 'cjs', external: ['vscode'] });
 }
 // Tests (and the bench's in-host part) that run inside the VS Code extension host (vscode and mocha come from the host / node_modules).
 const hostEntries = [...filesUnder('test/integration', /\.ts$/), ...filesUnder('test/bench', /\.ts$/)];
 if (hostEntries.length && !testsOnly && !extensionOnly) {
-  jobs.push(build({ ...common, entryPoints: hostEntries, outdir: 'out', outbase: '.',
-    platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] }));
+  job({ ...common, entryPoints: hostEntries, outdir: 'out', outbase: '.',
+    platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] });
 }
 // The in-host suite for VS Code's web worker extension host (test/web): one browser bundle, mocha's browser build included.
 if (existsSync('test/web/index.ts') && !testsOnly && !extensionOnly) {
-  jobs.push(build({ ...common, ...WEB_WORKER, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js',
-    plugins: [webSpecs] }));
+  job({ ...common, ...WEB_WORKER, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js',
+    plugins: [webSpecs] });
 }
-await Promise.all(jobs);
+
+if (!watch) {
+  await Promise.all(jobs.map(({ options, after }) => build(options).then(() => after?.(options.outfile))));
+} else {
+  let building = jobs.length; // first builds still running
+  /** After each (re)build of a job: its check, and one line saying what was rebuilt (esbuild prints the errors). */
+  const rebuilt = ({ options, after }) => ({
+    name: 'rebuilt',
+    setup(b) {
+      let t0 = 0;
+      b.onStart(() => { t0 = Date.now(); });
+      b.onEnd(async (result) => {
+        const n = result.errors.length;
+        const checked = n ? true : ((await after?.(options.outfile)) ?? true);
+        const what = options.outfile ?? `${options.outdir}/ (${options.entryPoints.length} files)`;
+        const how = n ? `failed (${n} error${n > 1 ? 's' : ''})` : checked ? 'built' : 'built, but its check failed (above)';
+        console.log(`[watch] ${new Date().toLocaleTimeString()} ${what} ${how} in ${Date.now() - t0} ms`);
+        if (building && !--building) console.log('[watch] watching for changes (Ctrl+C stops)');
+      });
+    },
+  });
+  const contexts = await Promise.all(jobs.map((j) =>
+    context({ ...j.options, plugins: [...(j.options.plugins ?? []), rebuilt(j)] })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  const stop = () => Promise.all(contexts.map((c) => c.dispose())).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
