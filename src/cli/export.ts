@@ -3,16 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { analyzeArticles, type AnalysisResult } from '../core';
 import { isArticlePath, SIDECAR_SUFFIX } from '../core/article';
 import { correctionsFrom, suggestionsFor, type Annotation } from '../core/sidecar';
-import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, CSV_COLUMNS, type ExportArticle, type JsonlOffsets, type Problem } from '../core/export';
+import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, CSV_COLUMNS, EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportArticle, type ExportFormat, type JsonlOffsets, type Problem } from '../core/export';
 import { claimReviewArticle, claimReviewSettingsProblem, exportClaimReview } from '../core/export/claimreview';
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
 import { EXIT, readArguments, say, usageError, type CommandSpec } from './args';
 import { displayPath, plainError } from './files';
 import { loadOrExit } from './load';
-
-export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv' | 'claimreview';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'jsonl', 'brat', 'csv', 'claimreview'];
 
 export interface ExportCommandOptions {
   format: ExportFormat;
@@ -33,7 +30,7 @@ export interface ExportCommandOptions {
   urlTemplate?: string;
 }
 
-export const EXPORT_USAGE = `  marginalia export <files or folders…> --format w3c|jsonl|brat|csv|claimreview --out <file or folder> [--force]
+export const EXPORT_USAGE = `  marginalia export <files or folders…> --format ${EXPORT_FORMATS.join('|')} --out <file or folder> [--force]
       Export annotations (each article's sidecar; an article without one exports the fresh analysis,
       with the decisions of the other sidecars applied). Every decision travels: rejected annotations
       are kept beside the spans (W3C: the collection's "marginalia:rejected"; JSONL: "marginalia"."rejected").
@@ -53,7 +50,7 @@ export const EXPORT_SPEC: CommandSpec = {
   command: 'export',
   usage: `Usage:\n${EXPORT_USAGE}`,
   options: [
-    { name: '--format', alias: '-f', value: 'w3c|jsonl|brat|csv|claimreview', choices: EXPORT_FORMATS },
+    { name: '--format', alias: '-f', value: EXPORT_FORMATS.join('|'), choices: EXPORT_FORMATS },
     { name: '--out', alias: '-o', value: '<file or folder>' },
     { name: '--offsets', value: 'codepoint|utf16', choices: ['codepoint', 'utf16'] },
     { name: '--base', value: '<IRI>' },
@@ -125,9 +122,10 @@ function refuseOut(options: ExportCommandOptions, inputs: ReadonlySet<string>): 
     }
     return undefined;
   }
-  if (inputs.has(out)) return `--out ${options.out} is one of the articles being exported; writing there would replace it: give another file name, e.g. --out annotations.${options.format === 'w3c' ? 'jsonld' : options.format}`;
-  if (out.endsWith(SIDECAR_SUFFIX)) return `--out ${options.out} is a sidecar (annotations of an article); give another file name, e.g. --out annotations.${options.format === 'w3c' ? 'jsonld' : options.format}`;
-  if (isDir) return `--out ${options.out} is a folder: give a file name, e.g. --out ${join(options.out, `annotations.${options.format === 'w3c' ? 'jsonld' : options.format}`)}`;
+  const example = `annotations.${EXPORT_EXTENSIONS[options.format]}`;
+  if (inputs.has(out)) return `--out ${options.out} is one of the articles being exported; writing there would replace it: give another file name, e.g. --out ${example}`;
+  if (out.endsWith(SIDECAR_SUFFIX)) return `--out ${options.out} is a sidecar (annotations of an article); give another file name, e.g. --out ${example}`;
+  if (isDir) return `--out ${options.out} is a folder: give a file name, e.g. --out ${join(options.out, example)}`;
   if (exists && !options.force && !isEarlierExport(out, options.format)) {
     const what = isArticlePath(out) ? 'looks like an article' : `is not an earlier ${options.format} export of Marginalia`;
     return `--out ${options.out} exists and ${what}; it is left as it is: give a new file name, or add --force to replace it`;

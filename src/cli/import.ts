@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { detectFormat, importAnnotations, mergeImported, referencedPaths, type ImportFormat, type JsonlOffsets } from '../core/export';
+import { detectFormat, importAnnotations, IMPORT_FORMATS, mergeImported, referencedPaths, type ImportFormat, type JsonlOffsets } from '../core/export';
 import { makeSidecar, placeAnnotations, serializeSidecar } from '../core/sidecar';
 import { loadRecogniser } from '../node/recogniser';
 import { VERSION } from '../version';
@@ -19,7 +19,7 @@ export interface ImportCommandOptions {
   dryRun?: boolean;
 }
 
-export const IMPORT_USAGE = `  marginalia import <export file> [<files or folders…>] [--format w3c|jsonl] [--dry-run]
+export const IMPORT_USAGE = `  marginalia import <export file> [<files or folders…>] [--format ${IMPORT_FORMATS.join('|')}] [--dry-run]
       Merge annotations from a W3C or JSONL export into the articles' sidecars (user decisions in the
       file win over suggestions; nothing the file does not mention is removed). Without articles,
       imports into the articles the file names (paths relative to the current folder); after a folder
@@ -31,7 +31,7 @@ export const IMPORT_SPEC: CommandSpec = {
   command: 'import',
   usage: `Usage:\n${IMPORT_USAGE}`,
   options: [
-    { name: '--format', alias: '-f', value: 'w3c|jsonl', choices: ['w3c', 'jsonl'] },
+    { name: '--format', alias: '-f', value: IMPORT_FORMATS.join('|'), choices: IMPORT_FORMATS },
     { name: '--base', value: '<IRI>' },
     { name: '--offsets', value: 'codepoint|utf16', choices: ['codepoint', 'utf16'] },
     { name: '--dry-run' },

@@ -8,8 +8,7 @@ import type { ImportArticle } from './common';
 import type { ImportResult } from './collect';
 import { importJsonl, type JsonlOffsets } from './jsonl';
 import { importW3C } from './w3c';
-
-export type ImportFormat = 'w3c' | 'jsonl';
+import type { ImportFormat } from './formats';
 
 export interface ImportOptions {
   /** The format; detected from the file name and content when not given. */

@@ -25,4 +25,5 @@ export { exportW3C, importW3C, toW3CAnnotation, ANNO_CONTEXT, MARGINALIA_VOCAB, 
 export { exportJsonl, importJsonl, type JsonlExportOptions, type JsonlImportOptions, type JsonlOffsets } from './jsonl';
 export { exportBrat, bratAnnotationConf, bratAttribute, type BratDocument, type BratExportOptions } from './brat';
 export { exportCsv, csvField, csvRecords, CSV_COLUMNS, type CsvExportOptions } from './csv';
-export { detectFormat, importAnnotations, mergeImported, referencedPaths, sameAnnotation, type ImportFormat, type ImportOptions, type MergeResult } from './import';
+export { detectFormat, importAnnotations, mergeImported, referencedPaths, sameAnnotation, type ImportOptions, type MergeResult } from './import';
+export { EXPORT_EXTENSIONS, EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats';

@@ -3,6 +3,8 @@ import {
   bratAnnotationConf,
   exportBrat,
   csvRecords,
+  EXPORT_EXTENSIONS,
+  EXPORT_FORMATS,
   exportCsv,
   exportJsonl,
   exportW3C,
@@ -10,6 +12,7 @@ import {
   mergeImported,
   sameAnnotation,
   type ExportArticle,
+  type ExportFormat,
   type Problem,
 } from '../../core/export';
 import { claimReviewArticle, claimReviewSettingsProblem, exportClaimReview } from '../../core/export/claimreview';
@@ -23,7 +26,6 @@ import { log } from '../log';
  * `vscode.workspace.fs` and the workbench's dialogs, so it works in the browser host too.
  */
 
-export type ExportFormat = 'w3c' | 'jsonl' | 'brat' | 'csv' | 'claimreview';
 export type ExportScope = 'article' | 'folder';
 
 /** Arguments that skip the pickers and dialogs (tests, keybindings with args). */
@@ -62,14 +64,16 @@ interface FormatInfo {
   filter: string;
 }
 
+/** The picker's entries, in the order of EXPORT_FORMATS (a format added there must be described here). */
 function formats(): FormatInfo[] {
-  return [
-    { format: 'w3c', label: vscode.l10n.t('W3C Web Annotation (JSON-LD)'), detail: vscode.l10n.t('An annotation collection any Web Annotation tool reads; can be imported back.'), extension: 'jsonld', filter: vscode.l10n.t('W3C Web Annotation') },
-    { format: 'jsonl', label: vscode.l10n.t('JSONL spans'), detail: vscode.l10n.t('One line per article with [start, end, label] spans (doccano, spaCy); can be imported back.'), extension: 'jsonl', filter: vscode.l10n.t('JSON Lines') },
-    { format: 'brat', label: vscode.l10n.t('brat standoff'), detail: vscode.l10n.t('A folder with a .txt copy and an .ann file per article, and annotation.conf.'), extension: '', filter: '' },
-    { format: 'csv', label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('Quotes and claims with their facts, for a spreadsheet.'), extension: 'csv', filter: vscode.l10n.t('CSV') },
-    { format: 'claimreview', label: vscode.l10n.t('ClaimReview (schema.org JSON-LD)'), detail: vscode.l10n.t('One fact-check review per rated claim, for publishing (Google Fact Check Explorer and other aggregators).'), extension: 'jsonld', filter: vscode.l10n.t('JSON-LD') },
-  ];
+  const described: Record<ExportFormat, Pick<FormatInfo, 'label' | 'detail' | 'filter'>> = {
+    w3c: { label: vscode.l10n.t('W3C Web Annotation (JSON-LD)'), detail: vscode.l10n.t('An annotation collection any Web Annotation tool reads; can be imported back.'), filter: vscode.l10n.t('W3C Web Annotation') },
+    jsonl: { label: vscode.l10n.t('JSONL spans'), detail: vscode.l10n.t('One line per article with [start, end, label] spans (doccano, spaCy); can be imported back.'), filter: vscode.l10n.t('JSON Lines') },
+    brat: { label: vscode.l10n.t('brat standoff'), detail: vscode.l10n.t('A folder with a .txt copy and an .ann file per article, and annotation.conf.'), filter: '' },
+    csv: { label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('Quotes and claims with their facts, for a spreadsheet.'), filter: vscode.l10n.t('CSV') },
+    claimreview: { label: vscode.l10n.t('ClaimReview (schema.org JSON-LD)'), detail: vscode.l10n.t('One fact-check review per rated claim, for publishing (Google Fact Check Explorer and other aggregators).'), filter: vscode.l10n.t('JSON-LD') },
+  };
+  return EXPORT_FORMATS.map((format) => ({ format, ...described[format], extension: EXPORT_EXTENSIONS[format] }));
 }
 
 /**
