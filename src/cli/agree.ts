@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SIDECAR_SUFFIX } from '../core/article';
 import { agreement, type Agreement, type AnnotatorArticle } from '../core/agreement/agree';
+import { ENTITY_TYPES } from '../core/contract';
 import { parseSidecar } from '../core/sidecar';
 import { EXIT, readArguments, say, usageError } from './args';
 
@@ -62,7 +63,7 @@ const pct = (x: number | null) => (x === null ? '–' : x.toFixed(3));
 
 function print(r: Agreement): void {
   const lines = [`${r.articles} articles compared${r.unmatched.length ? ` (${r.unmatched.length} annotated on one side only, left out: ${r.unmatched.join(', ')})` : ''}`, '', 'type      A     B     exact F1  overlap F1  alpha'];
-  for (const t of ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER', 'all'] as const) {
+  for (const t of [...ENTITY_TYPES, 'all'] as const) {
     const e = r.entities[t];
     lines.push(`${t.padEnd(8)} ${String(e.a).padStart(5)} ${String(e.b).padStart(5)}  ${pct(e.f1).padStart(8)}  ${pct(e.overlapF1).padStart(10)}  ${pct(e.alpha).padStart(5)}`);
   }

@@ -4,7 +4,9 @@
  * Offsets are UTF-16 code-unit offsets into the file exactly as read.
  */
 
-export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'NUMBER';
+/** The entity types, in the order they are listed everywhere (views, pickers, exports, agreement tables). */
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface EntityMention {
   start: number;

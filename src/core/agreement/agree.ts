@@ -1,4 +1,4 @@
-import type { EntityType } from '../contract';
+import { ENTITY_TYPES, type EntityType } from '../contract';
 import type { Annotation, Sidecar } from '../sidecar/model';
 import { addPairs, alphaNominal, type Coincidences } from './alpha';
 
@@ -40,7 +40,6 @@ export interface Agreement {
   alphaMethod: string;
 }
 
-const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER'];
 
 /** An annotator's set: what they did not reject and what still stands in the text (suggestions left standing count). */
 export function annotatorSet(s: Pick<Sidecar, 'annotations'>): Annotation[] {
@@ -128,8 +127,8 @@ export function agreement(sideA: readonly AnnotatorArticle[], sideB: readonly An
   const bByPath = new Map(sideB.map((x) => [x.path, x]));
   const aPaths = new Set(sideA.map((x) => x.path));
   const unmatched = [...sideA.filter((x) => !bByPath.has(x.path)).map((x) => x.path), ...sideB.filter((x) => !aPaths.has(x.path)).map((x) => x.path)].sort();
-  const perType = new Map<EntityType, SpanAgreement>(TYPES.map((t) => [t, zero()]));
-  const alphaOf = new Map<EntityType | 'all', Coincidences>([...TYPES, 'all' as const].map((t) => [t, new Map()]));
+  const perType = new Map<EntityType, SpanAgreement>(ENTITY_TYPES.map((t) => [t, zero()]));
+  const alphaOf = new Map<EntityType | 'all', Coincidences>([...ENTITY_TYPES, 'all' as const].map((t) => [t, new Map()]));
   let quotes = zero();
   let speakerCompared = 0;
   let speakerAgreed = 0;
@@ -144,7 +143,7 @@ export function agreement(sideA: readonly AnnotatorArticle[], sideB: readonly An
     const length = Math.max(x.sidecar.document.length, y.sidecar.document.length, ...a.map((s) => s.target.end), ...b.map((s) => s.target.end));
     const allA: Annotation[] = [];
     const allB: Annotation[] = [];
-    for (const t of TYPES) {
+    for (const t of ENTITY_TYPES) {
       const ea = a.filter((s) => s.kind === 'entity' && s.type === t);
       const eb = b.filter((s) => s.kind === 'entity' && s.type === t);
       allA.push(...ea);
@@ -168,7 +167,7 @@ export function agreement(sideA: readonly AnnotatorArticle[], sideB: readonly An
   }
   const entities = {} as Record<EntityType | 'all', EntityAgreement>;
   let all = zero();
-  for (const t of TYPES) {
+  for (const t of ENTITY_TYPES) {
     entities[t] = { ...perType.get(t)!, alpha: alphaNominal(alphaOf.get(t)!) };
     all = addSpans(all, perType.get(t)!);
   }

@@ -20,7 +20,8 @@
  * configured database). Rejected and orphaned annotations are not exported.
  */
 import { CodePointIndex } from '../anchoring';
-import { exportable, spanLabel, ENTITY_TYPES, type CommonExportOptions, type ExportArticle } from './common';
+import { ENTITY_TYPES } from '../contract';
+import { exportable, spanLabel, type CommonExportOptions, type ExportArticle } from './common';
 
 export interface BratDocument {
   /** Path inside the brat collection, without extension: write `${path}.txt` and `${path}.ann`. */

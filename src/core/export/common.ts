@@ -3,7 +3,7 @@
  * step that decides which annotations an export writes and where they are in the article now.
  * Pure TypeScript (no fs, no vscode).
  */
-import type { EntityType, Fact } from '../contract';
+import { ENTITY_TYPES, type EntityType, type Fact } from '../contract';
 import { describe, reanchor, type AnchorTarget } from '../anchoring';
 import type { Annotation, AnnotationKind, AnnotationOrigin, AnnotationStatus } from '../sidecar/model';
 
@@ -38,7 +38,6 @@ export interface CommonExportOptions {
   report?: Report;
 }
 
-export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER'];
 export const KINDS: readonly AnnotationKind[] = ['entity', 'quote', 'claim', 'note'];
 export const ORIGINS: readonly AnnotationOrigin[] = ['suggested', 'user'];
 export const STATUSES: readonly AnnotationStatus[] = ['suggested', 'accepted', 'rejected'];

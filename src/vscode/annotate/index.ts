@@ -1,18 +1,13 @@
 import * as vscode from 'vscode';
-import type { EntityType } from '../../core';
+import { ENTITY_TYPES, type EntityType } from '../../core';
 import { describe } from '../../core/anchoring';
 import type { Annotation, AnnotationKind } from '../../core/sidecar';
 import type { ArticleStore } from '../store/articles';
 import { readOnly } from '../log';
+import { entityTypeLabel } from '../text/labels';
 
-/** The entity types with their names in words (a function: l10n strings are looked up when used). */
-const types = (): { type: EntityType; label: string }[] => [
-  { type: 'PERSON', label: vscode.l10n.t('Person') },
-  { type: 'ORG', label: vscode.l10n.t('Organisation') },
-  { type: 'PLACE', label: vscode.l10n.t('Place') },
-  { type: 'DATE', label: vscode.l10n.t('Date') },
-  { type: 'NUMBER', label: vscode.l10n.t('Number') },
-];
+/** The entity types with their names in words. */
+const types = (): { type: EntityType; label: string }[] => ENTITY_TYPES.map((type) => ({ type, label: entityTypeLabel(type) }));
 
 let counter = 0;
 /** Ids of the user's own annotations: unique, and sortable by creation time. */

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { EntityCluster, EntityMention, EntityType } from '../../core';
 import type { ArticleStore, ArticleState } from '../store/articles';
+import { entityTypeLabel, entityTypePlural } from '../text/labels';
 import { fileName, revealCommand, shorten } from '../tree/reveal';
 
-/** The group names in words (looked up when used, so that they are translated). */
-const typeLabel = (type: EntityType): string =>
-  ({ PERSON: vscode.l10n.t('People'), ORG: vscode.l10n.t('Organisations'), PLACE: vscode.l10n.t('Places'), DATE: vscode.l10n.t('Dates'), NUMBER: vscode.l10n.t('Numbers') })[type];
 const TYPE_ICON: Record<EntityType, string> = { PERSON: 'person', ORG: 'organization', PLACE: 'globe', DATE: 'calendar', NUMBER: 'symbol-number' };
 
 type Node =
@@ -36,11 +34,11 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'type') {
-      const item = new vscode.TreeItem(typeLabel(node.type), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(entityTypePlural(node.type), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `type:${node.type}`;
       item.description = `${node.entities.length}`;
       item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
-      item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} entities', typeLabel(node.type), node.entities.length) };
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} entities', entityTypePlural(node.type), node.entities.length) };
       return item;
     }
     if (node.kind === 'entity') {
@@ -49,7 +47,7 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node> {
       item.id = `entity:${e.id}`;
       item.description = vscode.l10n.t('{0} mentions in {1} articles', e.mentions, e.documents.length) + (e.aliases.length ? ` · ${e.aliases.join(', ')}` : '');
       item.iconPath = new vscode.ThemeIcon(TYPE_ICON[e.type]);
-      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2} mentions; also written {3}', e.name, typeLabel(e.type), e.mentions, e.aliases.join(', ') || vscode.l10n.t('no other way')) };
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2} mentions; also written {3}', e.name, entityTypeLabel(e.type), e.mentions, e.aliases.join(', ') || vscode.l10n.t('no other way')) };
       return item;
     }
     const { state, mention } = node;

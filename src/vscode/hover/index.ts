@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import type { ArticleStore } from '../store/articles';
+import { entityTypeLabel } from '../text/labels';
 import { escapeMarkdown } from '../text/markdown';
 import { claimAnnotation } from '../verdicts';
-
-const typeWord = (type: string): string =>
-  ({ PERSON: vscode.l10n.t('Person'), ORG: vscode.l10n.t('Organisation'), PLACE: vscode.l10n.t('Place'), DATE: vscode.l10n.t('Date'), NUMBER: vscode.l10n.t('Number') })[type] ?? type;
 
 /**
  * Hover on an entity: its type in words, canonical name, aliases, where else it appears and what it
@@ -25,7 +23,7 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
       const rejected = state.annotations.some((a) => a.status === 'rejected' && mention && a.target.start === mention.start && a.target.end === mention.end);
       if (mention && !rejected) {
         const cluster = store.entities.find((c) => c.id === mention.entityId);
-        md.appendMarkdown(`**${typeWord(mention.type)}**: `);
+        md.appendMarkdown(`**${entityTypeLabel(mention.type)}**: `);
         md.appendMarkdown(escapeMarkdown(cluster?.name ?? mention.text));
         if (mention.value !== undefined) md.appendMarkdown(escapeMarkdown(` (${mention.value}${mention.unit ? ' ' + mention.unit : ''})`));
         if (cluster?.aliases.length) {
