@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import approxSearch from 'approx-string-match';
 import { describe, reanchor, type AnchorTarget } from '../src/core/anchoring';
+import { mulberry32 } from '../src/core/random';
 
 const TARGET_SIZE = 1_000_000;
 const ANNOTATIONS = 10_000;
@@ -24,17 +25,6 @@ function seedsDir(): string {
     if (fs.existsSync(c)) return c;
   }
   throw new Error('seeds/ not found');
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function buildArticle(): string {

@@ -28,7 +28,8 @@ import { makeSidecar, parseSidecar, serializeSidecar, suggestionsFor, type Annot
 import { writeFileAtomic } from '../src/node/atomic';
 import { loadRecogniser } from '../src/node/recogniser';
 import { VERSION } from '../src/version';
-import { bytes, longArticle, mulberry32, paragraphs, readConllArticles, readSeeds, repoRoot, type Article } from './bench/corpus';
+import { mulberry32 } from '../src/core/random';
+import { bytes, longArticle, paragraphs, readConllArticles, readSeeds, repoRoot, type Article } from './bench/corpus';
 import { hostUnavailable, runHostBench } from './bench/host';
 import { naiveAnchor } from './bench/naive-anchor';
 import { figure, fmt, info, median, percentile, section, skipped, summary } from './bench/report';

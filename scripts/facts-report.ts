@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeArticles, type AnalysisResult, type Fact } from '../src/core';
+import { mulberry32 } from '../src/core/random';
 import { loadRecogniser } from '../src/node/recogniser';
 
 const root = resolve(__dirname, '../..');
@@ -74,18 +75,6 @@ function folderArticles(dir: string): { articles: Article[]; what: string } {
   return { articles: files.map((f) => ({ path: f, text: readFileSync(join(abs, f), 'utf8') })), what: `${files.length} articles in ${dir}` };
 }
 
-/** A small seeded generator (mulberry32), so a sample can be drawn again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function printFact(f: Fact, n: number) {
@@ -114,7 +103,7 @@ function main() {
   result.facts.forEach((f, i) => printFact(f, i + 1));
   const sample = Number(arg('--sample') ?? 0);
   if (sample > 0 && result.facts.length) {
-    const rnd = random(Number(arg('--seed') ?? 1));
+    const rnd = mulberry32(Number(arg('--seed') ?? 1)); // seeded, so a sample can be drawn again
     const order = result.facts.map((f, i) => ({ i, k: rnd() })).sort((a, b) => a.k - b.k).slice(0, sample).map((x) => x.i).sort((a, b) => a - b);
     console.log(`\nsample of ${order.length} facts (seed ${arg('--seed') ?? 1}): #${order.map((i) => i + 1).join(', #')}`);
   }

@@ -18,7 +18,8 @@ import { LinearModel, quantise, type LinearWeights } from '../src/core/ner/linea
 import { decodeModel, encodeModel, pruneWeights, type NerModelData } from '../src/core/ner/model';
 import { createNerModel, formatScores, parseConll, rebuildDocument, recogniseWithMargins, type NerModel, type NerScores } from '../src/core/ner/index';
 import { evaluateOnConll, tokeniseConllDocument, type TokenisedDocument } from '../src/core/ner/corpus';
-import { rng, trainPerceptron, type TrainingSentence } from '../src/core/ner/train';
+import { trainPerceptron, type TrainingSentence } from '../src/core/ner/train';
+import { mulberry32 } from '../src/core/random';
 import type { ConllDocument } from '../src/core/ner/conll';
 
 /** The repository root (this script is bundled to out/scripts/). */
@@ -195,7 +196,7 @@ function main() {
   let pass1Em: Float32Array[][] = [];
   if (args.passes === 2) {
     // Jackknife: first-pass labels for each training fold from a model trained on the other folds.
-    const rand = rng(args.seed + 101);
+    const rand = mulberry32(args.seed + 101);
     const fold = train.map(() => Math.floor(rand() * args.folds));
     pass1Train = train.map(() => []);
     pass1Em = train.map(() => []);

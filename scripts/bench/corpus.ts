@@ -41,18 +41,6 @@ export function bytes(articles: readonly Article[]): number {
   return n;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * One long article of about `size` characters: the seeds one after another, over and over. Each copy's
  * paragraphs are numbered (`[12] …`) so the copies are alike but not identical, as in a long live feed;

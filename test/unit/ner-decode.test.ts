@@ -6,7 +6,8 @@ import { MultiPassModel } from '../../src/core/ner/multipass';
 import { createNerModel } from '../../src/core/ner/index';
 import { allowedTransition, labelNames, labelsToSpans, makeLabel, NER_TYPES, PART_B, PART_I, PART_L, PART_U, spansToLabels } from '../../src/core/ner/labels';
 import { LinearModel, quantise, type LinearWeights } from '../../src/core/ner/linear';
-import { rng, trainPerceptron } from '../../src/core/ner/train';
+import { trainPerceptron } from '../../src/core/ner/train';
+import { mulberry32 } from '../../src/core/random';
 
 const L = 17;
 const PER = 0;
@@ -78,7 +79,7 @@ test('the tagging-time scorer gives the same emissions as the flat-feature path 
   for (const f of base) for (const k of flattenFeatures(f).keys) keys.add(k);
   const extra = extractSecondPass(doc, base.map((f) => new Int8Array(f.offsets.length - 1)));
   for (const f of extra) for (const k of f.keys) keys.add(k);
-  const r = rng(3);
+  const r = mulberry32(3);
   const mk = (): LinearWeights => ({
     L, keys: Int32Array.from(keys), weights: Float32Array.from({ length: keys.size * L }, () => r() - 0.5),
     trans: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L),
@@ -104,7 +105,7 @@ test('a residual second pass adds its extra features to the first pass scores', 
   for (const f of base) for (const k of flattenFeatures(f).keys) baseKeys.add(k);
   const extraKeys = new Set<number>();
   for (const f of extra) for (const k of f.keys) extraKeys.add(k);
-  const r = rng(5);
+  const r = mulberry32(5);
   const mk = (keys: Set<number>, residual: boolean): LinearWeights => ({
     L, keys: Int32Array.from(keys), weights: Float32Array.from({ length: keys.size * L }, () => r() - 0.5),
     trans: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L), residual,

@@ -4,12 +4,12 @@ import { FEATURE_VERSION } from '../../src/core/ner/features';
 import { createNerModel, loadNerModel } from '../../src/core/ner/index';
 import { quantise, type LinearWeights } from '../../src/core/ner/linear';
 import { decodeModel, encodeModel, pruneWeights, type NerModelData } from '../../src/core/ner/model';
-import { rng } from '../../src/core/ner/train';
+import { mulberry32 } from '../../src/core/random';
 
 const L = 17;
 
 function randomWeights(rows: number, seed: number): LinearWeights {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const keys = new Int32Array(rows);
   const seen = new Set<number>();
   for (let i = 0; i < rows; i++) {

@@ -7,6 +7,7 @@
 import { constrainTransitions, viterbi } from './decode';
 import type { SentenceFeatures } from './features';
 import type { LinearWeights } from './linear';
+import { mulberry32 } from '../random';
 
 export interface TrainingSentence {
   feats: SentenceFeatures;
@@ -29,17 +30,6 @@ export interface TrainOptions {
   wordDropout?: number;
   /** Called after each epoch; `snapshot()` gives the current averaged weights. */
   onEpoch?: (info: { epoch: number; errors: number; tokens: number; ms: number; snapshot: () => LinearWeights }) => void;
-}
-
-/** Small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOptions): LinearWeights {
@@ -106,7 +96,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
   };
 
   const order = rows.map((_, i) => i);
-  const rand = rng(opts.seed);
+  const rand = mulberry32(opts.seed);
   let em = new Float64Array(1024);
   let pred = new Int8Array(4096);
   let skip = new Uint8Array(4096);
