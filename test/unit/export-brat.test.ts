@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe as describeTarget } from '../../src/core/anchoring';
-import type { Annotation } from '../../src/core/sidecar';
 import { bratAnnotationConf, bratAttribute, exportBrat, type BratDocument, type ExportArticle } from '../../src/core/export';
+import { ann } from './fixtures';
 
 const A_TEXT = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
 const B_TEXT = 'Flags 🇺🇦 and family 👨‍👩‍👧 — “Peace now,” she said.\rZoë Ångström met 李小龍 in Genève.\u2028End.\n';
-
-function ann(text: string, id: string, exact: string, fields: Partial<Annotation>): Annotation {
-  const start = text.indexOf(exact);
-  assert.ok(start >= 0, `fixture: ${exact} not in text`);
-  const t = describeTarget(text, start, start + exact.length);
-  return { id, kind: 'entity', origin: 'suggested', status: 'suggested', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...fields, target: { start, end: start + exact.length, exact, prefix: t.quote.prefix, suffix: t.quote.suffix } };
-}
 
 function fixture(): ExportArticle[] {
   return [

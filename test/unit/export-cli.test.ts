@@ -3,19 +3,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe as describeTarget } from '../../src/core/anchoring';
 import { makeSidecar, parseSidecar, serializeSidecar, type Annotation } from '../../src/core/sidecar';
 import { exportCommand, runExport } from '../../src/cli/export';
 import { importCommand, runImport } from '../../src/cli/import';
+import { ann } from './fixtures';
 
 const A_TEXT = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
 const B_TEXT = '“We will not back down,” said Vladimir Putin in Moscow on Friday.\nRussia sent 100,000 troops to the border, officials said.\n';
-
-function ann(text: string, id: string, exact: string, fields: Partial<Annotation>): Annotation {
-  const start = text.indexOf(exact);
-  const t = describeTarget(text, start, start + exact.length);
-  return { id, kind: 'entity', origin: 'suggested', status: 'suggested', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...fields, target: { start, end: start + exact.length, exact, prefix: t.quote.prefix, suffix: t.quote.suffix } };
-}
 
 const A_ANNOTATIONS: Annotation[] = [
   ann(A_TEXT, 'u-1', '📰', { kind: 'note', origin: 'user', status: 'accepted', note: 'emoji' }),

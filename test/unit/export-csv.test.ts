@@ -1,19 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe as describeTarget } from '../../src/core/anchoring';
 import type { Fact } from '../../src/core';
-import type { Annotation } from '../../src/core/sidecar';
 import { CSV_COLUMNS, csvField, exportCsv, type ExportArticle } from '../../src/core/export';
+import { ann } from './fixtures';
 
 const A_TEXT = 'Headline 📰\r\n\r\n“We are ready, "really",\r\nand waiting,” said Joe Biden.\r\nNATO sent 5,000 troops to Estonia, officials said.\r\n=SUM(A1) is not a formula.\r\n';
 const B_TEXT = 'NATO sent about 4,000 troops to Estonia on Monday.\n';
-
-function ann(text: string, id: string, exact: string, fields: Partial<Annotation>): Annotation {
-  const start = text.indexOf(exact);
-  assert.ok(start >= 0, `fixture: ${exact} not in text`);
-  const t = describeTarget(text, start, start + exact.length);
-  return { id, kind: 'entity', origin: 'suggested', status: 'suggested', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...fields, target: { start, end: start + exact.length, exact, prefix: t.quote.prefix, suffix: t.quote.suffix } };
-}
 
 const A_CLAIM = 'NATO sent 5,000 troops to Estonia, officials said.';
 const B_CLAIM = 'NATO sent about 4,000 troops to Estonia on Monday.';

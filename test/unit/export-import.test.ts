@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe as describeTarget } from '../../src/core/anchoring';
 import { analyzeArticles } from '../../src/core';
 import { loadRecogniser } from '../../src/node/recogniser';
 import { isUserDecision, suggestionsFor, type Annotation } from '../../src/core/sidecar';
@@ -16,6 +15,7 @@ import {
   type ExportArticle,
   type ImportArticle,
 } from '../../src/core/export';
+import { annotator } from './fixtures';
 
 const A_TEXT = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
 const B_TEXT = 'Flags 🇺🇦 and family 👨‍👩‍👧 — “Peace now,” she said.\nZoë Ångström met 李小龍 in Genève.\n';
@@ -23,12 +23,7 @@ const C1 = '2026-01-01T00:00:00.000Z';
 const M1 = '2026-01-02T03:04:05.000Z';
 const NOW = '2026-05-05T05:05:05.000Z';
 
-function ann(text: string, id: string, exact: string, fields: Partial<Annotation>, from = 0): Annotation {
-  const start = text.indexOf(exact, from);
-  assert.ok(start >= 0, `fixture: ${exact} not in text`);
-  const t = describeTarget(text, start, start + exact.length);
-  return { id, kind: 'entity', origin: 'suggested', status: 'suggested', tags: [], created: C1, modified: M1, ...fields, target: { start, end: start + exact.length, exact, prefix: t.quote.prefix, suffix: t.quote.suffix } };
-}
+const ann = annotator({ created: C1, modified: M1 });
 
 function fixture(): ExportArticle[] {
   return [

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe as describeTarget } from '../../src/core/anchoring';
-import type { Annotation } from '../../src/core/sidecar';
 import { exportW3C, importW3C, type ExportArticle, type Problem } from '../../src/core/export';
+import { annotator } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: astral characters (emoji, mathematical letters, a flag, a ZWJ family), CRLF line ends,
@@ -13,12 +12,7 @@ const B_TEXT = 'Flags 🇺🇦 and family 👨‍👩‍👧 — “Peace now,�
 const C1 = '2026-01-01T00:00:00.000Z';
 const M1 = '2026-01-02T03:04:05.000Z';
 
-function ann(text: string, id: string, exact: string, fields: Partial<Annotation>): Annotation {
-  const start = text.indexOf(exact);
-  assert.ok(start >= 0, `fixture: ${exact} not in text`);
-  const t = describeTarget(text, start, start + exact.length);
-  return { id, kind: 'entity', origin: 'suggested', status: 'suggested', tags: [], created: C1, modified: M1, ...fields, target: { start, end: start + exact.length, exact, prefix: t.quote.prefix, suffix: t.quote.suffix } };
-}
+const ann = annotator({ created: C1, modified: M1 });
 
 function fixture(): ExportArticle[] {
   return [

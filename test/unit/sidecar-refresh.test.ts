@@ -1,23 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe as describeTarget } from '../../src/core/anchoring';
 import { decodeArticle, isArticlePath } from '../../src/core/article';
-import { correctionsFrom, makeSidecar, mergeAnnotations, placeAnnotations, type Annotation } from '../../src/core/sidecar';
+import { correctionsFrom, makeSidecar, mergeAnnotations, placeAnnotations } from '../../src/core/sidecar';
 import { guessLanguage } from '../../src/core/text/language';
+import { ann, annotator, CREATED } from './fixtures';
 
 const TEXT = 'Talks\n“We are ready,” said Joe Biden in Geneva on Thursday. The Kremlin said nothing.\n';
-const OLD = '2026-01-01T00:00:00.000Z';
+/** ann's annotations were made at OLD. */
+const OLD = CREATED;
 const NOW = '2026-06-01T00:00:00.000Z';
 
-function ann(text: string, id: string, exact: string, fields: Partial<Annotation> = {}, time = OLD): Annotation {
-  const start = text.indexOf(exact);
-  const t = describeTarget(text, start, start + exact.length);
-  return { id, kind: 'entity', origin: 'suggested', status: 'suggested', tags: [], created: time, modified: time, ...fields, target: { start, end: start + exact.length, exact, prefix: t.quote.prefix, suffix: t.quote.suffix } };
-}
+/** Annotations as a fresh analysis at NOW makes them. */
+const annNow = annotator({ created: NOW });
 
 test('mergeAnnotations: an unchanged suggestion keeps its times, a changed one gets a new modified', () => {
   const previous = [ann(TEXT, 'e-biden', 'Joe Biden', { type: 'PERSON' }), ann(TEXT, 'e-geneva', 'Geneva', { type: 'PLACE' })];
-  const fresh = [ann(TEXT, 'e-biden', 'Joe Biden', { type: 'PERSON' }, NOW), ann(TEXT, 'e-geneva', 'Geneva', { type: 'ORG' }, NOW), ann(TEXT, 'e-new', 'Thursday', { type: 'DATE' }, NOW)];
+  const fresh = [annNow(TEXT, 'e-biden', 'Joe Biden', { type: 'PERSON' }), annNow(TEXT, 'e-geneva', 'Geneva', { type: 'ORG' }), annNow(TEXT, 'e-new', 'Thursday', { type: 'DATE' })];
   const merged = mergeAnnotations(fresh, previous);
   const by = new Map(merged.map((a) => [a.id, a]));
   assert.deepEqual([by.get('e-biden')!.created, by.get('e-biden')!.modified], [OLD, OLD]);
@@ -28,7 +26,7 @@ test('mergeAnnotations: an unchanged suggestion keeps its times, a changed one g
 test('mergeAnnotations: an orphan holds no place; a plain quote suggestion never doubles a decision it overlaps', () => {
   const orphan = { ...ann(TEXT, 'e-old', 'Joe Biden', { status: 'rejected' }), orphaned: true };
   const tagged = ann(TEXT, 'q-user', 'We are ready,', { kind: 'quote', tags: ['disputed'] });
-  const fresh = [ann(TEXT, 'e-biden', 'Joe Biden', { type: 'PERSON' }, NOW), ann(TEXT, 'q-fresh', 'We are ready', { kind: 'quote' }, NOW)];
+  const fresh = [annNow(TEXT, 'e-biden', 'Joe Biden', { type: 'PERSON' }), annNow(TEXT, 'q-fresh', 'We are ready', { kind: 'quote' })];
   const merged = mergeAnnotations(fresh, [orphan, tagged]);
   assert.deepEqual(merged.map((a) => a.id).sort(), ['e-biden', 'e-old', 'q-user']);
 });
