@@ -12,21 +12,22 @@
  * when the scorer would count it right; (3) a linear model over the candidates of each quote (softmax, several
  * right answers allowed), trained with AdaGrad; weights kept for features seen at least --min-count times and
  * averaged over all updates (steadier than the last iterate). The hand rules' pick is a feature (with which rule
- * made it), so the model learns when to follow them.
+ * made it), so the model learns when to follow them; (4) the rule gate: by 5-fold cross-validation over articles,
+ * the kinds of rule pick that beat the model where the two disagree (sign test, --gate-z) decide for themselves.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeArticles } from '../src/core';
 import { parseArticle } from '../src/core/document';
 import { findQuotes, type QuoteSpan } from '../src/core/quotes/scan';
-import { HAND_CUES, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, SPEAKER_FEATURE_VERSION, type SpeakerCandidate, type SpeakerModelData } from '../src/core/quotes/speakers';
+import { gatedRulePick, HAND_CUES, ruleKindOf, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, SPEAKER_FEATURE_VERSION, type SpeakerCandidate, type SpeakerModelData } from '../src/core/quotes/speakers';
 import { loadRecogniser } from '../src/node/recogniser';
 import { evaluatePolnear, readPolnear, speakerRight, type PolnearDoc, type PolnearQuote } from './eval-polnear';
 
 const REPO = resolve(__dirname, '..', '..');
 
 export function args() {
-  const a = { polnear: resolve(REPO, '../shared/data/polnear'), out: resolve(REPO, 'models/speaker-polnear.json'), epochs: 12, l2: 3e-3, minCount: 10, seed: 1, average: true };
+  const a = { polnear: resolve(REPO, '../shared/data/polnear'), out: resolve(REPO, 'models/speaker-polnear.json'), epochs: 12, l2: 3e-3, minCount: 10, seed: 1, average: true, folds: 5, gateZ: 1.645 };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const v = () => argv[++i];
@@ -38,6 +39,8 @@ export function args() {
       case '--min-count': a.minCount = Number(v()); break;
       case '--seed': a.seed = Number(v()); break;
       case '--no-average': a.average = false; break;
+      case '--folds': a.folds = Number(v()); break;
+      case '--gate-z': a.gateZ = Number(v()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -81,7 +84,13 @@ export function cueLexicon(docs: readonly PolnearDoc[]): string[] {
     .map(([w]) => w);
 }
 
-interface Example { candidates: SpeakerCandidate[]; right: boolean[] }
+interface Example {
+  candidates: SpeakerCandidate[];
+  right: boolean[];
+  /** Which hand rule picked a speaker for the quote (null: they gave none), and the article it is in (for folds). */
+  rule: string | null;
+  doc: number;
+}
 
 const TRIM = /[\s"“”'‘’`.,;:!?…()[\]{}\-—–―]/;
 function norm(text: string, s: number, e: number): [number, number] {
@@ -133,7 +142,7 @@ export function examplesOf(docs: readonly PolnearDoc[], model: ReturnType<typeof
           const key = speakerKey(candidates[k2]);
           if (key) spoken.add(key);
         }
-        if (right.some(Boolean)) out.push({ candidates, right });
+        if (right.some(Boolean)) out.push({ candidates, right, rule: ctx.rules[qi]?.rule ?? null, doc: b + i });
       });
     });
     process.stdout.write(`  analysed ${Math.min(b + 80, docs.length)}/${docs.length} articles\r`);
@@ -142,7 +151,7 @@ export function examplesOf(docs: readonly PolnearDoc[], model: ReturnType<typeof
   return out;
 }
 
-export function train(examples: Example[], a: ReturnType<typeof args>): Map<string, number> {
+export function train(examples: Example[], a: ReturnType<typeof args>, quiet = false): Map<string, number> {
   const count = new Map<string, number>();
   for (const ex of examples) for (const c of ex.candidates) for (const f of c.features) count.set(f, (count.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
@@ -187,7 +196,7 @@ export function train(examples: Example[], a: ReturnType<typeof args>): Map<stri
       });
       t++;
     }
-    console.log(`  epoch ${epoch}: loss ${(loss / order.length).toFixed(4)}, right first ${(correct / order.length).toFixed(4)}`);
+    if (!quiet) console.log(`  epoch ${epoch}: loss ${(loss / order.length).toFixed(4)}, right first ${(correct / order.length).toFixed(4)}`);
   }
   const out = new Map<string, number>();
   for (const [f, i] of index) {
@@ -195,6 +204,46 @@ export function train(examples: Example[], a: ReturnType<typeof args>): Map<stri
     if (Math.abs(v) >= 1e-3) out.set(f, Math.round(v * 1e4) / 1e4);
   }
   return out;
+}
+
+/**
+ * Where the hand rules should decide (SpeakerModelData.ruleGate): by cross-validation over articles, a model
+ * trained on the other folds ranks each held-out quote; where its first pick and the rules' pick differ and one
+ * of them is right, count who was. A kind of rule pick (`after`, `before`, `according`, …, and each with the
+ * picked candidate's kind) enters the gate when the rules won more often, by a one-sided sign test at `gateZ`.
+ */
+export function ruleGate(examples: Example[], a: ReturnType<typeof args>): { gate: string[]; table: Map<string, { rules: number; model: number }> } {
+  const table = new Map<string, { rules: number; model: number }>();
+  const bump = (key: string, rulesWon: boolean) => {
+    const t = table.get(key) ?? { rules: 0, model: 0 };
+    if (rulesWon) t.rules++; else t.model++;
+    table.set(key, t);
+  };
+  for (let k = 0; k < a.folds; k++) {
+    const fold = examples.filter((e) => e.doc % a.folds === k);
+    const rest = examples.filter((e) => e.doc % a.folds !== k);
+    console.log(`  gate fold ${k + 1}/${a.folds}: training on ${rest.length} quotes`);
+    const w = train(rest, { ...a, epochs: a.epochs }, true);
+    const open = { id: 'fold', cues: new Set<string>(), ruleGate: new Set(['after', 'according', 'before', 'sentence', 'continues', 'other']), weight: (f: string) => w.get(f) ?? 0 };
+    for (const ex of fold) {
+      if (!ex.rule) continue;
+      const scores = ex.candidates.map((c) => c.features.reduce((s, f) => s + (w.get(f) ?? 0), 0));
+      let best = 0;
+      scores.forEach((v, j) => { if (v > scores[best]) best = j; });
+      const pick = gatedRulePick(open, ex.rule, ex.candidates, scores);
+      if (pick < 0 || pick === best || ex.right[pick] === ex.right[best]) continue;
+      bump(ex.rule, ex.right[pick]);
+      bump(`${ex.rule}|k=${ruleKindOf(ex.candidates[pick])}`, ex.right[pick]);
+    }
+  }
+  const passes = (t: { rules: number; model: number }) => t.rules > t.model && (t.rules - t.model) / Math.sqrt(t.rules + t.model) >= a.gateZ;
+  const gate: string[] = [];
+  for (const [key, t] of [...table].sort()) {
+    const rule = key.split('|')[0];
+    if (key.includes('|') && gate.includes(rule)) continue;
+    if (passes(t)) gate.push(key);
+  }
+  return { gate, table };
 }
 
 function main() {
@@ -210,10 +259,13 @@ function main() {
   const base: SpeakerModelData = { format: 'marginalia-speakers', version: SPEAKER_FEATURE_VERSION, id: 'speakers-untrained', cues, features: [], weights: [] };
   const examples = examplesOf(docs, speakerModelFrom(base));
   console.log(`${examples.length} quotes with a right candidate, ${examples.reduce((n, e) => n + e.candidates.length, 0)} candidates`);
+  const { gate, table } = a.folds > 1 ? ruleGate(examples, a) : { gate: [] as string[], table: new Map<string, { rules: number; model: number }>() };
+  console.log('rule pick vs model pick where they disagree and one is right (held-out folds): key rules-right model-right');
+  for (const [key, t] of [...table].sort()) console.log(`  ${key.padEnd(24)} ${String(t.rules).padStart(5)} ${String(t.model).padStart(5)}${gate.includes(key) ? '  → rules decide' : ''}`);
   const weights = train(examples, a);
   const features = [...weights.keys()].sort();
   const id = `speakers-polnear-${new Date().toISOString().slice(0, 10)}-${features.length}f`;
-  const data: SpeakerModelData = { ...base, id, features, weights: features.map((f) => weights.get(f)!) };
+  const data: SpeakerModelData = { ...base, id, features, weights: features.map((f) => weights.get(f)!), ...(gate.length ? { ruleGate: gate } : {}) };
   const json = JSON.stringify(data);
   writeFileSync(a.out, json + '\n');
   console.log(`wrote ${a.out}: ${features.length} features, ${(json.length / 1024).toFixed(0)} KB, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

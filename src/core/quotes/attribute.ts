@@ -2,7 +2,7 @@ import type { EntityMention, Quote, Speaker } from '../contract';
 import type { ArticleDocument } from '../document';
 import type { Cluster } from '../entities/aliases';
 import type { QuoteSpan } from './scan';
-import { scoreCandidate, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, type SpeakerCandidate, type SpeakerModel, type SpeakerModelData } from './speakers';
+import { gatedRulePick, scoreCandidate, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, type SpeakerCandidate, type SpeakerModel, type SpeakerModelData } from './speakers';
 import shippedModel from '../../../models/speaker-polnear.json';
 
 let shipped: SpeakerModel | undefined;
@@ -99,6 +99,9 @@ export function chooseSpeakers(ctx: SpeakerContext, spokenBefore: readonly Speak
     const scores = candidates.map((c) => scoreCandidate(ctx.model, c));
     let best = 0;
     for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
+    // Kinds of hand-rule pick that beat the model on held-out training data decide for themselves.
+    const gated = gatedRulePick(ctx.model, ctx.rules[qi]?.rule, candidates, scores);
+    if (gated >= 0) best = gated;
     out.push({ candidates, scores, best });
     const chosen = candidates[best];
     if (chosen.kind !== 'NONE') {
