@@ -13,9 +13,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import approxSearch from 'approx-string-match';
-import { describe, reanchor, type AnchorTarget } from '../src/core/anchoring';
+import { describe, reanchor } from '../src/core/anchoring';
 import { mulberry32 } from '../src/core/random';
+import { naiveAnchor } from './bench/naive-anchor';
 
 const TARGET_SIZE = 1_000_000;
 const ANNOTATIONS = 10_000;
@@ -102,33 +102,6 @@ function editOutside(text: string, spans: [number, number][], r: () => number): 
   let out = text;
   for (const [o, d, ins] of edits) out = out.slice(0, o) + ins + out.slice(o + d);
   return out;
-}
-
-/** Hypothesis-style scoring of one annotation against the whole text (the naive way). */
-function naiveAnchor(text: string, t: AnchorTarget): number {
-  const { exact, prefix, suffix } = t.quote;
-  let matches: { start: number; end: number; errors: number }[] = [];
-  for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) matches.push({ start: i, end: i + exact.length, errors: 0 });
-  if (!matches.length) matches = approxSearch(text, exact, Math.min(256, Math.floor(exact.length / 2)));
-  const sim = (a: string, b: string) => {
-    if (!a.length || !b.length) return 0;
-    const m = approxSearch(a, b, b.length);
-    return m.length ? 1 - m[0].errors / b.length : 0;
-  };
-  let best = -1;
-  let bestScore = -1;
-  for (const m of matches) {
-    const q = 1 - m.errors / exact.length;
-    const p = prefix ? sim(text.slice(Math.max(0, m.start - prefix.length), m.start), prefix) : 1;
-    const s = suffix ? sim(text.slice(m.end, m.end + suffix.length), suffix) : 1;
-    const pos = 1 - Math.abs(m.start - t.position.start) / text.length;
-    const score = (50 * q + 20 * p + 20 * s + 2 * pos) / 92;
-    if (score > bestScore) {
-      bestScore = score;
-      best = m.start;
-    }
-  }
-  return best;
 }
 
 function main(): void {

@@ -3,10 +3,8 @@
  * each annotation, every exact occurrence of the quote in the whole text, or when there is none every
  * approximate one (up to len/2 errors, approx-string-match), each scored on quote, prefix and suffix
  * similarity and distance from the old position; the best one wins. No index, no shared work between
- * annotations: the baseline the engine in src/core/anchoring is measured against.
- *
- * (scripts/bench-anchoring.ts has the same baseline inside its main(); it exports nothing and runs on
- * import, so it cannot be reused from here.)
+ * annotations: the baseline the engine in src/core/anchoring is measured against (by scripts/bench.ts and
+ * scripts/bench-anchoring.ts).
  */
 import approxSearch from 'approx-string-match';
 import type { AnchorTarget } from '../../src/core/anchoring';
