@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { analyzeArticles, type AnalysisResult } from '../core';
 import { isArticlePath, SIDECAR_SUFFIX } from '../core/article';
 import { correctionsFrom, suggestionsFor, type Annotation } from '../core/sidecar';
-import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, CSV_COLUMNS, EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportArticle, type ExportFormat, type JsonlOffsets, type Problem } from '../core/export';
+import { bratAnnotationConf, exportBrat, csvRecords, exportCsv, exportJsonl, exportW3C, CSV_COLUMNS, EXPORT_EXTENSIONS, EXPORT_FORMATS, problemLine, type ExportArticle, type ExportFormat, type JsonlOffsets, type Problem } from '../core/export';
 import { claimReviewArticle, claimReviewSettingsProblem, exportClaimReview } from '../core/export/claimreview';
 import { writeFileAtomic } from '../node/atomic';
 import { loadRecogniser } from '../node/recogniser';
@@ -72,7 +72,7 @@ const FORMAT_OPTIONS: Record<ExportFormat, readonly string[]> = {
 };
 
 export function formatProblem(p: Problem): string {
-  return `marginalia: ${[p.path, p.id].filter(Boolean).join(': ')}${p.path || p.id ? ': ' : ''}${p.message}`;
+  return `marginalia: ${problemLine(p)}`;
 }
 
 /** The start of a CSV this exporter wrote. */

@@ -31,6 +31,11 @@ export interface Problem {
   message: string;
 }
 
+/** A problem on one line: `path: id: message`, leaving out what it does not know. */
+export function problemLine(p: Problem): string {
+  return [p.path, p.id, p.message].filter(Boolean).join(': ');
+}
+
 export type Report = (problem: Problem) => void;
 
 export interface CommonExportOptions {

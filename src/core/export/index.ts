@@ -14,6 +14,7 @@ export {
   annotationIri,
   articleIri,
   exportable,
+  problemLine,
   type CommonExportOptions,
   type ExportArticle,
   type ImportArticle,

@@ -10,6 +10,7 @@ import {
   exportW3C,
   importAnnotations,
   mergeImported,
+  problemLine,
   sameAnnotation,
   type ExportArticle,
   type ExportFormat,
@@ -124,7 +125,7 @@ function fileNameOf(uri: vscode.Uri): string {
 }
 
 function reportProblems(what: string, problems: readonly Problem[]): void {
-  for (const p of problems) log.warn(`${what}: ${[p.path, p.id].filter(Boolean).join(': ')}${p.path || p.id ? ': ' : ''}${p.message}`);
+  for (const p of problems) log.warn(`${what}: ${problemLine(p)}`);
 }
 
 /** Exports; resolves to undefined when the user cancelled a picker or dialog. */
