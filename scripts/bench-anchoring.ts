@@ -11,25 +11,16 @@
  *
  * Output: `name: value unit` lines. Usage: node out/scripts/bench-anchoring.js [--naive-sample N]
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, reanchor } from '../src/core/anchoring';
 import { mulberry32 } from '../src/core/random';
+import { readSeeds, repoRoot } from './bench/corpus';
 import { naiveAnchor } from './bench/naive-anchor';
 
 const TARGET_SIZE = 1_000_000;
 const ANNOTATIONS = 10_000;
 
-function seedsDir(): string {
-  for (const c of [path.resolve(__dirname, '../../seeds'), path.resolve(__dirname, '../seeds'), path.resolve(process.cwd(), 'seeds')]) {
-    if (fs.existsSync(c)) return c;
-  }
-  throw new Error('seeds/ not found');
-}
-
 function buildArticle(): string {
-  const dir = seedsDir();
-  const seeds = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const seeds = readSeeds(repoRoot()).map((a) => a.text);
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < TARGET_SIZE; i++) {
