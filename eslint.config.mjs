@@ -2,6 +2,7 @@
 // information (no type-checked rules: `npm run typecheck` does the types, and lint stays a few seconds).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -12,14 +13,14 @@ const CORE_ONLY = 'src/core runs in every host (Node, the web worker, the CLI): 
 /** require('fs'), import('node:path'), require('fs/promises'), require('vscode'), … (esquery's /regex/ cannot hold a '/'). */
 const FORBIDDEN_IN_CORE = `^(vscode|node:.*|(${NODE_BUILTINS.filter((m) => !m.includes('/')).join('|')})(\\x2F.*)?)$`;
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test-results/', '.bench/', 'media/', 'models/',
       'seeds/', 'l10n/', 'schemas/'],
   },
   {
     files: ['**/*.{ts,mjs}'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -34,6 +35,9 @@ export default tseslint.config(
   },
   // Scripts and the UI tests are plain Node ES modules (the .ts files get their globals from @types/node).
   { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  // The Playwright drivers of the workbench (code-server runs, UI tests): their page.evaluate() callbacks run in the
+  // browser page, where document, NodeFilter, … exist.
+  { files: ['scripts/code-server/**/*.mjs', 'test/ui/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // The extension and the CLI never print with console.*: the extension logs to its Marginalia output channel
   // (src/vscode/log), the CLI writes to stdout/stderr through its own helpers. test/unit/l10n.test.ts checks it too.
   { files: ['src/**/*.ts'], rules: { 'no-console': 'error' } },
