@@ -61,7 +61,7 @@ const sameText = (p: string, g: string | null) => words(p).join(' ') !== '' && w
 
 /** Whether a predicted speaker counts as right for a gold quote (score.mjs's speakerOK). */
 export function speakerRight(q: PolnearQuote, sp: Quote['speaker']): boolean {
-  if (!q.source) return !sp || (q.nestedSpeaker != null && nameMatch(sp.name, q.nestedSpeaker));
+  if (!q.source) return !sp || (q.nestedSpeaker !== undefined && q.nestedSpeaker !== null && nameMatch(sp.name, q.nestedSpeaker));
   if (!sp) return false;
   const span = Number.isInteger(sp.start) && Number.isInteger(sp.end) && sp.end > sp.start ? [sp.start, sp.end] : null;
   if (span && [q.source, ...(q.mentions ?? [])].some((m) => overlap(span, [m.start, m.end]) > 0)) return true;

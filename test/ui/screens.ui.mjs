@@ -50,8 +50,8 @@ async function crop(name, boxes, { pad = 16, maxW = 1000, maxH = 640, minW = 0, 
   const bs = boxes.filter(Boolean);
   assert.ok(bs.length, `nothing to crop for ${name}`);
   const vp = page.viewportSize();
-  let x = Math.max(0, Math.min(...bs.map((b) => b.x)) - pad);
-  let y = Math.max(0, Math.min(...bs.map((b) => b.y)) - pad);
+  const x = Math.max(0, Math.min(...bs.map((b) => b.x)) - pad);
+  const y = Math.max(0, Math.min(...bs.map((b) => b.y)) - pad);
   let w = Math.max(minW, Math.max(...bs.map((b) => b.x + b.width)) + pad - x);
   let h = Math.max(minH, Math.max(...bs.map((b) => b.y + b.height)) + pad - y);
   w = Math.min(w, maxW, vp.width - x);
