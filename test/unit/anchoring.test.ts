@@ -145,14 +145,26 @@ test('paragraph pasted next to itself: no guess between the two copies', () => {
   assert.equal(edited.slice(out[2].start, out[2].end), 'NATO');
 });
 
-test('paragraph copied far away: the original that kept its place keeps the annotation', () => {
+test('paragraph copied far away: orphaned, no guess (the text is the same as the paragraph moved there and a copy left behind)', () => {
   const filler = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} talks about something else entirely, at some length.`);
   const text = [ARTICLE, ...filler].join('\n');
-  const t = target(text, 'massed troops');
+  const targets = [target(text, 'massed troops'), target(text, 'phone conversation')];
   const edited = text + '\n' + ARTICLE.split('\n')[2];
+  const out = reanchor(edited, targets);
+  assert.equal(out[0].status, 'orphaned');
+  assert.equal(out[0].reason, 'ambiguous');
+  // Text that has no twin keeps its place.
+  assert.equal(out[1].status, 'anchored');
+});
+
+test('paragraph moved by pasting a copy and deleting the original: found at the copy (as a move)', () => {
+  const lines = ARTICLE.split('\n');
+  const t = target(ARTICLE, "massed troops on Ukraine's border");
+  const edited = [lines[0], lines[1], lines[3], lines[2]].join('\n');
   const [r] = reanchor(edited, [t]);
-  assert.equal(r.status, 'anchored');
-  assert.equal(r.start, t.position.start);
+  assert.equal(r.status, 'moved');
+  assert.equal(r.start, edited.indexOf('massed troops'));
+  assert.equal(r.end, r.start + "massed troops on Ukraine's border".length);
 });
 
 test('moved paragraph: a mid-paragraph annotation follows it', () => {

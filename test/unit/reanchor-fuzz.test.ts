@@ -1,38 +1,47 @@
 /**
  * Seeded fuzz test of re-anchoring, with a truth that cannot be fooled: every UTF-16 unit of the
  * article carries an identity ("original unit k", "copy of original unit k", or "new") through every
- * edit, so after the last edit we know where each annotation's own text is, if anywhere.
- *
- * An annotation is then (see /work/shared/docs/reanchoring.md):
- * - intact: all its original units still there, contiguous, in order, nothing inserted between. The
- *   only right answer is their new [start, end); orphaning it is allowed but counts against recall.
- * - damaged: less than half of it changed (units gone + units inserted between survivors). Right: an
- *   orphan, or a span whose surviving units cover at least half of the longer of the two spans.
- * - destroyed: half or more changed. Only orphaning it is right.
- * A copy of the annotated text is never the annotation (pasting a paragraph twice does not move it).
+ * edit, so after the last edit we know where each annotation's own text is, if anywhere. The truth,
+ * the verdicts and the one excused case (a copy no method reading the final text can tell from the
+ * moved original) are defined in reanchor-truth.ts and tested in reanchor-truth.test.ts.
  *
  * Both paths are checked on the same sequences: `reanchor` (the file changed outside the editor:
- * only the final text is seen) and `applyEdits` (the editor reported every change).
+ * only the final text is seen) and `applyEdits` (the editor reported every change). Neither may give
+ * a single wrong answer.
  *
- * FUZZ_SEQUENCES=n overrides the number of sequences, FUZZ_OFFSET=n starts at another seed;
+ * Which sequences: sequence k is drawn from seed SEED + k. The engine's constants and this test's
+ * limits were set on other sequences (TUNED_SEED + 0..999, the ones this test used to run, and fresh
+ * draws); `npm test` and CI run CHECK_SEED + 0..999, never looked at while tuning. FUZZ_SEED=random
+ * draws fresh sequences (the seed is printed), FUZZ_SEED=n replays a run (FUZZ_SEED=tuned the old
+ * tuning sequences), FUZZ_SEQUENCES=n sets how many, FUZZ_ONLY=k runs only the k-th.
  * FUZZ_VERBOSE=1 prints every wrong answer, FUZZ_VERBOSE=2 also a sample of orphaned intact ones.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, describe as describeTarget, reanchor } from '../../src/core/anchoring';
-import type { AnchorTarget, TextEdit } from '../../src/core/anchoring';
+import type { AnchorTarget } from '../../src/core/anchoring';
+import { COPY, Doc, NEW, indistinguishable, isCopyOf, judge, truthOf, type Truth, type Verdict } from './reanchor-truth';
 
 const SEQUENCES = Number(process.env.FUZZ_SEQUENCES ?? 1000);
-/** FUZZ_OFFSET=n runs other seeds (the thresholds were tuned on the default 1,000). */
-const SEED_OFFSET = Number(process.env.FUZZ_OFFSET ?? 0);
+/** Sequence k is drawn from seed SEED + k (see the header). */
+const TUNED_SEED = 0x5eed0000;
+const CHECK_SEED = 0x21c10000;
+function freshSeed(): number {
+  for (;;) {
+    const s = randomInt(0, 2 ** 31);
+    const clear = (base: number) => s + SEQUENCES <= base || s >= base + 1000;
+    if (clear(TUNED_SEED) && clear(CHECK_SEED)) return s;
+  }
+}
+const SEED = process.env.FUZZ_SEED === 'tuned' ? TUNED_SEED : process.env.FUZZ_SEED === 'random' ? freshSeed() : process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : CHECK_SEED;
+const REPLAY = `FUZZ_SEED=${SEED} FUZZ_SEQUENCES=${SEQUENCES}`;
 const VERBOSE = !!process.env.FUZZ_VERBOSE;
 const VERBOSE_ORPHANS = process.env.FUZZ_VERBOSE === '2';
 const orphanReasons = new Map<string, number>();
 const ANNOTATIONS_PER_ARTICLE = 133;
-const NEW = -1;
-const COPY = 1 << 24; // identity COPY + k: a copy of original unit k
 
 // ---------------------------------------------------------------------------------------------
 // Seeds
@@ -72,35 +81,9 @@ const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo +
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 // ---------------------------------------------------------------------------------------------
-// The document under edit, with per-unit identities
+// The document under edit, with per-unit identities (Doc), and what the edits need to know of it
 
-class Doc {
-  text: string;
-  ids: number[];
-  changes: TextEdit[] = [];
-
-  constructor(text: string) {
-    this.text = text;
-    this.ids = Array.from({ length: text.length }, (_, k) => k);
-  }
-
-  splice(offset: number, deleteLength: number, insert: string, insertIds?: number[]): void {
-    if (deleteLength === 0 && insert === '') return;
-    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + deleteLength);
-    this.ids.splice(offset, deleteLength, ...(insertIds ?? new Array(insert.length).fill(NEW)));
-    this.changes.push({ offset, deleteLength, insertText: insert });
-  }
-
-  /** Where original unit k is now (-1 if gone). */
-  positions(origLength: number): Int32Array {
-    const pos = new Int32Array(origLength).fill(-1);
-    for (let j = 0; j < this.ids.length; j++) {
-      const id = this.ids[j];
-      if (id >= 0 && id < COPY) pos[id] = j;
-    }
-    return pos;
-  }
-
+class FuzzDoc extends Doc {
   /** Current [start, end) of the surviving units of original span [s, e), or null. */
   currentSpan(s: number, e: number, pos: Int32Array): [number, number] | null {
     let a = Infinity;
@@ -226,7 +209,7 @@ function wordsIn(t: string, from: number, to: number): [number, number][] {
 
 interface EditContext {
   r: Rng;
-  doc: Doc;
+  doc: FuzzDoc;
   vocab: string[];
   names: string[];
   spans: Span[];
@@ -347,7 +330,10 @@ const OPS: [number, string, (c: EditContext) => void][] = [
     let open = true;
     for (let i = l.start; i < l.end; i++) {
       const ch = t[i];
-      if (ch === '"') swaps.push([i, open ? '“' : '”']), (open = !open);
+      if (ch === '"') {
+        swaps.push([i, open ? '“' : '”']);
+        open = !open;
+      }
       else if (ch === '“' || ch === '”') swaps.push([i, '"']);
       else if (ch === "'") swaps.push([i, '’']);
       else if (ch === '’') swaps.push([i, "'"]);
@@ -410,61 +396,16 @@ const OPS: [number, string, (c: EditContext) => void][] = [
 ];
 const OP_WEIGHT = OPS.reduce((s, [w]) => s + w, 0);
 
-function randomOp(r: Rng): (c: EditContext) => void {
+function randomOp(r: Rng): [string, (c: EditContext) => void] {
   let x = r() * OP_WEIGHT;
-  for (const [w, , f] of OPS) {
-    if ((x -= w) < 0) return f;
+  for (const [w, name, f] of OPS) {
+    if ((x -= w) < 0) return [name, f];
   }
-  return OPS[0][2];
+  return [OPS[0][1], OPS[0][2]];
 }
 
 // ---------------------------------------------------------------------------------------------
-// Truth and judging
-
-type Truth =
-  | { kind: 'intact'; start: number; end: number }
-  | { kind: 'damaged'; first: number; last: number; survivors: Set<number> }
-  | { kind: 'destroyed' };
-
-function truthOf(s: Span, pos: Int32Array): Truth {
-  const L = s.end - s.start;
-  let S = 0;
-  let first = Infinity;
-  let last = -1;
-  let prev = -1;
-  let ordered = true;
-  const survivors = new Set<number>();
-  for (let k = s.start; k < s.end; k++) {
-    const p = pos[k];
-    if (p < 0) continue;
-    S++;
-    survivors.add(p);
-    if (p <= prev) ordered = false;
-    prev = p;
-    first = Math.min(first, p);
-    last = Math.max(last, p);
-  }
-  if (S === 0) return { kind: 'destroyed' };
-  const insertedBetween = last - first + 1 - S;
-  const changed = L - S + insertedBetween + (ordered ? 0 : L);
-  if (changed === 0) return { kind: 'intact', start: first, end: last + 1 };
-  if (2 * changed >= L) return { kind: 'destroyed' };
-  return { kind: 'damaged', first, last, survivors };
-}
-
-type Verdict = 'exact' | 'orphan' | 'acceptable' | 'wrong';
-
-function judge(truth: Truth, a: { status: string; start?: number; end?: number }): Verdict {
-  if (a.status === 'orphaned') return 'orphan';
-  const s = a.start!;
-  const e = a.end!;
-  if (truth.kind === 'intact') return s === truth.start && e === truth.end ? 'exact' : 'wrong';
-  if (truth.kind === 'destroyed') return 'wrong';
-  let ov = 0;
-  for (let j = s; j < e; j++) if (truth.survivors.has(j)) ov++;
-  const longer = Math.max(e - s, truth.last + 1 - truth.first);
-  return 2 * ov >= longer ? 'acceptable' : 'wrong';
-}
+// Counting verdicts (the truth and the verdicts themselves: reanchor-truth.ts)
 
 interface Tally {
   intact: number;
@@ -475,17 +416,18 @@ interface Tally {
   damagedOrphaned: number;
   destroyed: number;
   destroyedOrphaned: number;
+  /** The truly indistinguishable case (see `indistinguishable`): a destroyed annotation attached to
+   *  a pasted copy of its text where it would be right had the copy been the original. Not counted
+   *  as wrong. */
+  indistinguishable: number;
+  /** Every other answer on the wrong text. */
   wrong: number;
-  /** Wrong answers on a pasted copy of the annotated text (most of the answer's units are copies
-   *  of the annotation's units), after the original was moved away, deleted or rewritten. */
-  wrongOnCopy: number;
-  /** ...of which the copy sits in exactly the stored prefix and suffix. */
-  wrongOnCopyInContext: number;
-  /** Destroyed annotations attached to such a copy. */
-  destroyedOnCopy: number;
   wrongIntact: number;
   wrongDamaged: number;
   wrongDestroyed: number;
+  /** ...of which on a pasted copy of the annotated text (most of the answer's units are copies of
+   *  the annotation's units) while the original survives, intact or damaged. */
+  wrongOnCopyOriginalSurvives: number;
   missing: number;
   /** Intact annotations whose text also exists as a pasted copy somewhere in the final text. */
   intactWithCopy: number;
@@ -495,25 +437,12 @@ interface Tally {
 function newTally(): Tally {
   return {
     intact: 0, intactExact: 0, intactOrphaned: 0, damaged: 0, damagedKept: 0, damagedOrphaned: 0,
-    destroyed: 0, destroyedOrphaned: 0, wrong: 0, wrongOnCopy: 0, wrongOnCopyInContext: 0, destroyedOnCopy: 0, wrongIntact: 0, wrongDamaged: 0,
-    wrongDestroyed: 0, missing: 0, intactWithCopy: 0, intactWithCopyExact: 0,
+    destroyed: 0, destroyedOrphaned: 0, indistinguishable: 0, wrong: 0, wrongIntact: 0, wrongDamaged: 0,
+    wrongDestroyed: 0, wrongOnCopyOriginalSurvives: 0, missing: 0, intactWithCopy: 0, intactWithCopyExact: 0,
   };
 }
 
-function isCopyOf(doc: Doc, s: Span, a: number, b: number): boolean {
-  if (b - a !== s.end - s.start) return false;
-  for (let j = a; j < b; j++) if (doc.ids[j] !== COPY + s.start + (j - a)) return false;
-  return true;
-}
-
-const norm = (x: string) => x.replace(/\r\n/g, '\n').replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'");
-
-/**
- * The answer is a pasted copy of the annotated text sitting in exactly the stored context (prefix
- * and suffix), while the original units were moved elsewhere or deleted: the final text is the same
- * as if the paragraph had been moved there, so no text-based method can tell.
- */
-/** Most units of [a, b) are copies of units of the annotation. */
+/** Most units of [a, b) are copies of units of the annotation (for the breakdown of wrong answers). */
 function mostlyCopy(doc: Doc, s: Span, a: number, b: number): boolean {
   let n = 0;
   for (let j = a; j < b; j++) {
@@ -523,16 +452,7 @@ function mostlyCopy(doc: Doc, s: Span, a: number, b: number): boolean {
   return b > a && 2 * n > b - a;
 }
 
-function indistinguishableCopy(doc: Doc, s: Span, target: AnchorTarget, a: number, b: number): boolean {
-  if (!isCopyOf(doc, s, a, b)) return false;
-  const q = target.quote;
-  const t = norm(doc.text);
-  const before = norm(doc.text.slice(0, a));
-  const after = norm(doc.text.slice(b));
-  return t.length > 0 && before.endsWith(norm(q.prefix)) && after.startsWith(norm(q.suffix));
-}
-
-function count(t: Tally, truth: Truth, v: Verdict, onCopy: 0 | 1 | 2, copied: boolean): void {
+function count(t: Tally, truth: Truth, v: Verdict, excused: boolean, onCopy: boolean, copied: boolean): void {
   if (truth.kind === 'intact') {
     t.intact++;
     if (copied) {
@@ -541,23 +461,24 @@ function count(t: Tally, truth: Truth, v: Verdict, onCopy: 0 | 1 | 2, copied: bo
     }
     if (v === 'exact') t.intactExact++;
     if (v === 'orphan') t.intactOrphaned++;
-    if (v === 'wrong') t.wrongIntact++;
   } else if (truth.kind === 'damaged') {
     t.damaged++;
     if (v === 'acceptable') t.damagedKept++;
     if (v === 'orphan') t.damagedOrphaned++;
-    if (v === 'wrong') t.wrongDamaged++;
   } else {
     t.destroyed++;
     if (v === 'orphan') t.destroyedOrphaned++;
-    if (v === 'wrong') t.wrongDestroyed++;
-    if (v === 'wrong' && onCopy) t.destroyedOnCopy++;
   }
-  if (v === 'wrong') {
-    t.wrong++;
-    if (onCopy) t.wrongOnCopy++;
-    if (onCopy === 2) t.wrongOnCopyInContext++;
+  if (v !== 'wrong') return;
+  if (excused) {
+    t.indistinguishable++;
+    return;
   }
+  t.wrong++;
+  if (truth.kind === 'intact') t.wrongIntact++;
+  else if (truth.kind === 'damaged') t.wrongDamaged++;
+  else t.wrongDestroyed++;
+  if (onCopy && truth.kind !== 'destroyed') t.wrongOnCopyOriginalSurvives++;
 }
 
 function pct(a: number, b: number): string {
@@ -569,14 +490,15 @@ function summary(name: string, t: Tally, total: number): string {
     `${name}: intact ${t.intact}, exact ${t.intactExact} (${pct(t.intactExact, t.intact)}), orphaned ${t.intactOrphaned}` +
     ` [without a pasted copy: ${pct(t.intactExact - t.intactWithCopyExact, t.intact - t.intactWithCopy)} exact; with one (${t.intactWithCopy}): ${pct(t.intactWithCopyExact, t.intactWithCopy)}]; ` +
     `damaged ${t.damaged}, kept ${t.damagedKept}, orphaned ${t.damagedOrphaned}; ` +
-    `destroyed ${t.destroyed}, orphaned ${t.destroyedOrphaned}; ` +
-    `wrong ${t.wrong} (${pct(t.wrong, total)}; intact ${t.wrongIntact}, damaged ${t.wrongDamaged}, destroyed ${t.wrongDestroyed}, on a pasted copy ${t.wrongOnCopy}, of which in exactly the stored context ${t.wrongOnCopyInContext}, other ${t.wrong - t.wrongOnCopy}); missing ${t.missing}`
+    `destroyed ${t.destroyed}, orphaned ${t.destroyedOrphaned}, on an indistinguishable copy ${t.indistinguishable}; ` +
+    `wrong ${t.wrong} (${pct(t.wrong, total)}; intact ${t.wrongIntact}, damaged ${t.wrongDamaged}, destroyed ${t.wrongDestroyed}; ` +
+    `on a copy while the original survives ${t.wrongOnCopyOriginalSurvives}); missing ${t.missing}`
   );
 }
 
 // ---------------------------------------------------------------------------------------------
 
-test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-unit identity)`, () => {
+test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on without a wrong answer (truth by per-unit identity; ${REPLAY})`, () => {
   const seeds = loadSeeds();
   assert.ok(seeds.length > 0);
   const vocab = [...new Set(seeds.join(' ').match(/[A-Za-z]{2,}/g) ?? [])];
@@ -590,18 +512,25 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
   const only = process.env.FUZZ_ONLY ? Number(process.env.FUZZ_ONLY) : -1;
   for (let seq = 0; seq < SEQUENCES; seq++) {
     if (only >= 0 && seq !== only) continue;
-    const r = mulberry32(0x5eed0000 + SEED_OFFSET + seq);
+    const r = mulberry32(SEED + seq);
     const original = seeds[seq % seeds.length];
     const spans = pickAnnotations(original, r);
     const targets: AnchorTarget[] = spans.map((s) => describeTarget(original, s.start, s.end));
-    const doc = new Doc(original);
+    const doc = new FuzzDoc(original);
     const ctx: EditContext = { r, doc, vocab, names, spans, origLength: original.length };
     const nOps = int(r, 5, 15);
-    for (let k = 0; k < nOps; k++) randomOp(r)(ctx);
+    const edits: string[] = [];
+    for (let k = 0; k < nOps; k++) {
+      const [name, op] = randomOp(r);
+      const before = doc.changes.length;
+      op(ctx);
+      if (doc.changes.length > before) edits.push(name);
+    }
 
+    doc.heal(original);
     const pos = doc.positions(original.length);
     if (process.env.FUZZ_DUMP) {
-      const line = JSON.stringify({ seq, original, final: doc.text, targets, truth: spans.map((s) => truthOf(s, pos)) }, (k, v) => (v instanceof Set ? [...v] : v));
+      const line = JSON.stringify({ seq, original, final: doc.text, ids: doc.ids, targets, truth: spans.map((s) => truthOf(s, pos)) }, (k, v) => (v instanceof Set ? [...v] : v));
       if (only >= 0) fs.writeFileSync(process.env.FUZZ_DUMP, line);
       else fs.appendFileSync(process.env.FUZZ_DUMP, line + '\n');
     }
@@ -619,6 +548,7 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
       if (id >= COPY) (copyStarts.get(id - COPY) ?? copyStarts.set(id - COPY, []).get(id - COPY)!).push(j);
     });
     const copied = spans.map((s) => (copyStarts.get(s.start) ?? []).some((j) => isCopyOf(doc, s, j, j + s.end - s.start)));
+    let shownEdits = false;
     for (let i = 0; i < spans.length; i++) {
       total++;
       const truth = truthOf(spans[i], pos);
@@ -631,9 +561,9 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
           continue;
         }
         const v = judge(truth, res);
-        const onCopy: 0 | 1 | 2 =
-          v !== 'wrong' ? 0 : indistinguishableCopy(doc, spans[i], targets[i], res.start!, res.end!) ? 2 : mostlyCopy(doc, spans[i], res.start!, res.end!) ? 1 : 0;
-        count(tally, truth, v, onCopy, copied[i]);
+        const excused = v === 'wrong' && indistinguishable(doc, spans[i], truth, res.start!, res.end!);
+        const onCopy = v === 'wrong' && mostlyCopy(doc, spans[i], res.start!, res.end!);
+        count(tally, truth, v, excused, onCopy, copied[i]);
         if (VERBOSE_ORPHANS && label === 'reanchor' && v === 'orphan' && truth.kind === 'intact' && !copied[i]) {
           const q = targets[i].quote;
           const reason = 'reason' in res ? res.reason : '';
@@ -647,12 +577,14 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
           }
         }
         if (v === 'wrong' && VERBOSE) {
+          if (!shownEdits) console.log(`seq ${seq} edits: ${edits.join(', ')}`);
+          shownEdits = true;
           const q = targets[i].quote;
           const where = truth.kind === 'intact' ? `[${truth.start},${truth.end})` : truth.kind;
           console.log(
-            `WRONG ${label} seq ${seq} #${i} ${truth.kind} ${JSON.stringify(q.exact.slice(0, 60))} ` +
+            `${excused ? 'EXCUSED' : 'WRONG'} ${label} seq ${seq} #${i} ${truth.kind} ${JSON.stringify(q.exact.slice(0, 60))} ` +
               `truth ${where} got [${res.start},${res.end}) ${JSON.stringify(doc.text.slice(res.start!, res.end!).slice(0, 60))}` +
-              ` ${'method' in res ? res.method : ''} score ${'score' in res ? res.score : ''}${onCopy === 2 ? ' (a copy in the stored context)' : onCopy ? ' (a copy)' : ''}\n` +
+              ` ${'method' in res ? res.method : ''} score ${'score' in res ? res.score : ''}${excused ? ' (indistinguishable copy)' : onCopy ? ' (a copy)' : ''}\n` +
               `   context now: ${JSON.stringify(doc.text.slice(Math.max(0, res.start! - 40), res.end! + 40))}\n` +
               `   stored:      ${JSON.stringify(q.prefix + '[' + q.exact.slice(0, 60) + ']' + q.suffix)}`,
           );
@@ -661,30 +593,27 @@ test(`re-anchoring survives ${SEQUENCES} seeded edit sequences (truth by per-uni
     }
   }
 
-  console.log(`fuzz: ${SEQUENCES} sequences, ${total} annotations, ${((Date.now() - t0) / 1000).toFixed(1)} s (reanchor: ${reanchorMs.toFixed(0)} ms of CPU)`);
+  console.log(`fuzz: ${SEQUENCES} sequences from seed ${SEED} (replay: ${REPLAY}), ${total} annotations, ${((Date.now() - t0) / 1000).toFixed(1)} s (reanchor: ${reanchorMs.toFixed(0)} ms of CPU)`);
   console.log(summary('reanchor (outside edits)', outside, total));
   if (VERBOSE_ORPHANS) console.log('intact orphaned (without a pasted copy) by reason:', [...orphanReasons]);
   console.log(summary('applyEdits (in-editor replay)', editor, total));
 
+  const replay = `(replay: ${REPLAY} FUZZ_VERBOSE=1 node --test out/test/unit/reanchor-fuzz.test.js)`;
   for (const [name, t] of [['reanchor', outside], ['applyEdits', editor]] as const) {
-    assert.equal(t.missing, 0, `${name}: every annotation gets a result (none disappears)`);
+    assert.equal(t.missing, 0, `${name}: every annotation gets a result (none disappears) ${replay}`);
     assert.equal(t.intact + t.damaged + t.destroyed, total);
-    assert.equal(t.wrong - t.wrongOnCopy, 0, `${name}: no annotation attached to wrong text`);
-    assert.equal(t.destroyedOrphaned + t.destroyedOnCopy, t.destroyed, `${name}: every destroyed annotation orphaned`);
+    assert.equal(t.wrong, 0, `${name}: no annotation attached to wrong text, a copy while the original survives included ${replay}`);
+    assert.equal(t.destroyedOrphaned + t.indistinguishable, t.destroyed, `${name}: every destroyed annotation orphaned ${replay}`);
   }
-  // The in-editor replay sees every change: it is never wrong, copies or not.
-  assert.equal(editor.wrong, 0, 'applyEdits: no wrong answers at all');
-  // Outside edits: the only wrong answers measured are attachments to a pasted copy of the
-  // annotated text after the original was moved away, deleted or rewritten (106 of 121,400 on these
-  // 1,000 sequences, 72 of them in exactly the stored context). The final text is then what a move
-  // of that text (or no edit at all) would have produced: only the edit history, which `reanchor`
-  // does not see, says it is a copy. The bound is that measurement with a little room for tuning.
-  assert.ok(outside.wrongOnCopy <= 0.0012 * total, `reanchor: wrong answers on pasted copies (${outside.wrongOnCopy}) within the measured bound`);
-  // Recall floors, measured (see the summary lines); a drop means a regression.
-  assert.ok(outside.intactExact / outside.intact >= 0.95, 'reanchor: intact re-anchored exactly');
+  // The in-editor replay sees every change: not even an indistinguishable copy takes it in.
+  assert.equal(editor.indistinguishable, 0, `applyEdits: never on a copy ${replay}`);
+  // Recall floors, a little under the lowest of 10,000 fresh sequences (reanchor 93.6-94.2% of intact
+  // annotations exactly, 96.6-96.9% of those without a pasted copy; applyEdits 96.8-97.2%). An annotation
+  // with a pasted copy of its paragraph is orphaned: no text tells which of the two is the original.
+  assert.ok(outside.intactExact / outside.intact >= 0.93, `reanchor: intact re-anchored exactly ${replay}`);
   assert.ok(
-    (outside.intactExact - outside.intactWithCopyExact) / (outside.intact - outside.intactWithCopy) >= 0.975,
-    'reanchor: intact without a pasted twin re-anchored exactly',
+    (outside.intactExact - outside.intactWithCopyExact) / (outside.intact - outside.intactWithCopy) >= 0.96,
+    `reanchor: intact without a pasted twin re-anchored exactly ${replay}`,
   );
-  assert.ok(editor.intactExact / editor.intact >= 0.96, 'applyEdits: intact followed exactly');
+  assert.ok(editor.intactExact / editor.intact >= 0.96, `applyEdits: intact followed exactly ${replay}`);
 });

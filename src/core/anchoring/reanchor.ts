@@ -2,8 +2,8 @@
  * Re-anchoring after the article changed outside the editor: given the new text and the stored
  * targets (old position + quote with context), find each annotation's new place or orphan it.
  *
- * Two demands shape it: no wrong answers, and 10,000 annotations on a 1 MB article well within
- * 200 ms. Most annotations still sit at their old offset, or at their old offset plus the shift
+ * Two demands shape it: no wrong answers, and 10,000 annotations on a 1 MB article within a few
+ * hundred ms (see `reanchor` for the measured cost). Most annotations still sit at their old offset, or at their old offset plus the shift
  * ("delta") of the annotation before them; only the rest is searched, and only near where its
  * neighbours say it should be.
  *
@@ -13,11 +13,14 @@
  *    insertion). When no recent delta fits, the full context string is looked for near the
  *    predicted place (then in the whole text): found once, it gives the new delta, unless the old
  *    place still holds the annotation's surroundings (then it was edited there, and this is a copy).
- * 2. Twin check. A paragraph pasted next to itself gives the same text whether the copy went before
- *    or after, so neither place can be told to be the original. Near every change of delta, each
- *    anchored annotation whose neighbourhood has such a twin between the same neighbours is
- *    orphaned ('ambiguous'). A copy pasted farther away leaves the original, which kept its place
- *    and context, anchored.
+ * 2. Twin check. A paragraph pasted anywhere gives the same text as the paragraph moved there and a
+ *    copy pasted where it was, and either copy may be edited afterwards: the text cannot tell which
+ *    place holds the original, however well one of them matches the stored context. Every anchored
+ *    annotation whose paragraph appears twice, whole or in good part (twins.ts), is orphaned
+ *    ('ambiguous'), unless the twin is text that was there before at another old place (a phrase or
+ *    paragraph the article repeats): the anchors around it shifted alike and the annotations it held
+ *    are found in it, or an annotation anchored in it came from elsewhere. Found in the search pass,
+ *    an annotation goes through the same check.
  * 3. Search, only for what is left. Anchored neighbours are landmarks: the nearest one before and
  *    after predict the place. Candidates: the exact quote near the prediction, then an approximate
  *    match (approx-string-match) near it, then the exact quote anywhere (moved text). Each is scored
@@ -34,6 +37,7 @@ import approxSearch from 'approx-string-match';
 import { CONTEXT_LENGTH } from './describe';
 import { contextSimilarity, isWordUnit } from './similarity';
 import { NormalizedText, normalizeForMatch } from './text';
+import { TwinIndex, type Twin } from './twins';
 import type { AnchorMethod, AnchorResult, AnchorTarget } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +98,9 @@ const FUZZY_MIN_SIDE = 0.7;
  *  quote (the fuzz test's "destroyed" line is 0.5). */
 const FUZZY_MAX_WORD_DAMAGE = 0.4;
 
+/** Units an annotation's old paragraph may have lost to edits, beyond its length now (see `pastTwin`). */
+const PARAGRAPH_ROOM = 256;
+
 /** Context this similar on both sides leaves no doubt about the place. */
 const FULL_CONTEXT = 0.9;
 
@@ -102,13 +109,6 @@ const RIVAL_CONTEXT = 0.5;
 
 /** Two candidates whose scores differ by less than this are "alike": orphan rather than guess. */
 const RIVAL_MARGIN = 0.08;
-/** How far (units) from an annotation a pasted twin of its paragraph is looked for, near places
- *  where the text shifted. Paragraphs are rarely longer; a twin farther away is not "adjacent" and
- *  the annotation that kept its place and context is taken as the original. */
-const DUPLICATE_REACH = 4096;
-const TWIN_SLACK = 16;
-/** Room (units) added to the size of a change when looking for a twin near it. */
-const TWIN_ROOM = 512;
 
 /** A failed position check first looks for the full context string this far (units) around the
  *  predicted place: the shift after an insertion or deletion is found without scanning the text. */
@@ -164,6 +164,13 @@ interface Anchor {
   method: AnchorMethod;
 }
 
+/** The anchors the twin checks read (fixed while they run). */
+interface Anchored {
+  byStart: Anchor[];
+  /** By the asking line's start, then the twin line's start. */
+  shifts: Map<number, Map<number, number | null>>;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -209,6 +216,12 @@ class Reanchorer {
   /** Units of whole-text scanning left (see GLOBAL_SCAN_BUDGET). */
   private scanBudget = 0;
   private readonly quoteHits = new Map<string, number[] | null>();
+  /** The targets by old position (set by run). */
+  private order: Prepared[] = [];
+  /** How far the end of the document moved, when a stored context reached it (else null). */
+  private endDelta: number | null = null;
+  /** Where paragraphs appear twice (built when first needed). */
+  private twinIndex: TwinIndex | null = null;
 
   constructor(text: string, readonly targets: readonly AnchorTarget[], readonly ctxLen: number) {
     this.nt = new NormalizedText(text);
@@ -232,8 +245,9 @@ class Reanchorer {
     for (let k = 1; k < order.length && sorted; k++) if (before(order[k - 1], order[k]) > 0) sorted = false;
     if (!sorted) order.sort(before);
     order.forEach((t, i) => (t.rank = i));
+    this.order = order;
     this.positionPass(order);
-    this.duplicateCheck(order);
+    this.twinCheck(order);
     this.searchPass(order);
     return this.finish();
   }
@@ -282,7 +296,11 @@ class Reanchorer {
       if (atStart) prefix = '\n' + prefix;
       let suffix = normalizeForMatch(rawSuffix);
       if (suffix.length > this.ctxLen) suffix = suffix.slice(0, this.ctxLen);
-      if (atEnd) suffix += '\n';
+      if (atEnd) {
+        suffix += '\n';
+        // The old end of the document, in the coordinates of N (whose last unit is the end sentinel).
+        if (this.endDelta === null && !convert) this.endDelta = this.N.length - 1 - (s + 1 + exact.length + suffix.length - 1);
+      }
       const nlP = prefix.lastIndexOf('\n');
       const nlS = suffix.indexOf('\n');
       this.preps[i] = {
@@ -436,140 +454,113 @@ class Reanchorer {
     return false;
   }
 
-  // -- pass 2: duplicates near delta changes ----------------------------------------------------
+  // -- pass 2: twins ---------------------------------------------------------------------------
 
-  private duplicateCheck(order: Prepared[]): void {
-    const anchored = order.filter((t) => this.anchors[t.index]);
-    // Suspects, with how far a twin of theirs could be: about the size of the change (a pasted copy
-    // shifts what follows by its own length), plus some room for other edits.
-    const suspect = new Map<Prepared, number>();
-    const add = (t: Prepared, reach: number) => suspect.set(t, Math.max(reach, suspect.get(t) ?? 0));
-    for (let k = 0; k + 1 < anchored.length; k++) {
-      const a = this.anchors[anchored[k].index]!;
-      const b = this.anchors[anchored[k + 1].index]!;
-      if (a.delta === b.delta) continue;
-      // Something was inserted, deleted or moved between a and b. A pasted copy of nearby text can
-      // have been taken for the original on either side: check anchors within reach of the change.
-      const reach = Math.min(Math.abs(b.delta - a.delta), DUPLICATE_REACH) + TWIN_ROOM;
-      for (let j = k; j >= 0; j--) {
-        const x = this.anchors[anchored[j].index]!;
-        if (Math.abs(a.end - x.start) > reach) break;
-        add(anchored[j], reach);
-      }
-      for (let j = k + 1; j < anchored.length; j++) {
-        const x = this.anchors[anchored[j].index]!;
-        if (Math.abs(x.end - b.start) > reach) break;
-        add(anchored[j], reach);
-      }
+  /** Orphans ('ambiguous') every anchored annotation among `ts` whose paragraph has a twin (see `twinned`). */
+  private twinCheck(ts: Prepared[]): void {
+    const anchored = this.anchoredByStart();
+    const twinned = ts.filter((t) => {
+      const a = this.anchors[t.index];
+      return a && !this.ambiguous[t.index] && this.twinned(a, anchored);
+    });
+    for (const t of twinned) {
+      this.anchors[t.index] = null;
+      this.ambiguous[t.index] = true;
     }
-    for (const [t, reach] of suspect) {
-      const a = this.anchors[t.index]!;
-      if (this.duplicated(order, t, a.start, a.end, reach)) this.ambiguous[t.index] = true;
+  }
+
+  /** Anchored annotations (not ambiguous), by start, with a memo of `oldTextShift` by line. */
+  private anchoredByStart(): Anchored {
+    const byStart: Anchor[] = [];
+    for (let i = 0; i < this.anchors.length; i++) {
+      const a = this.anchors[i];
+      if (a && !this.ambiguous[i]) byStart.push(a);
     }
-    for (const t of suspect.keys()) if (this.ambiguous[t.index]) this.anchors[t.index] = null;
+    return { byStart: byStart.sort((x, y) => x.start - y.start), shifts: new Map() };
   }
 
   /**
-   * Is the neighbourhood of [start, end) pasted twice, with the twin where the annotation could
-   * equally be? Then the two cannot be told apart by the text alone: either one may be the original
-   * (a paragraph pasted before or after itself gives the same text), and if one copy was edited
-   * afterwards, either may be the edited one. The twin is set aside only when the annotation lies
-   * between its nearest anchored neighbours (in old order, outside both lines) and the twin does
-   * not: a copy pasted away from the original, which kept its place. A copy pasted next to its
-   * original (also with new text in between) lies between the same neighbours.
+   * Does the paragraph of anchor a appear twice in the text (whole, or in good part: one copy may have
+   * been edited)? Then the text cannot tell which place is the annotation's: a paragraph pasted at B
+   * gives the same text as the paragraph moved to B and a copy pasted where it was, so the original
+   * may be either, whichever holds more of the stored context, and whether the copies lie next to each
+   * other or far apart. Only a twin that is text which was there before is set aside (see `pastTwin`).
    */
-  private duplicated(order: Prepared[], t: Prepared, start: number, end: number, reach: number): boolean {
-    for (const sh of this.twinShifts(start, end, reach)) {
-      const [l1, r1] = this.lineAround(start, end);
-      const [l2, r2] = this.lineAround(start + sh, end + sh);
-      const outside = (a: Anchor) => (a.end <= l1 || a.start >= r1) && (a.end <= l2 || a.start >= r2);
-      let lo = 0;
-      let hi = this.N.length;
-      for (let k = t.rank - 1, n = 0; k >= 0 && n < 256; k--, n++) {
-        const a = this.anchors[order[k].index];
-        if (a && !this.ambiguous[order[k].index] && outside(a)) {
-          lo = a.end;
-          break;
-        }
-      }
-      for (let k = t.rank + 1, n = 0; k < order.length && n < 256; k++, n++) {
-        const a = this.anchors[order[k].index];
-        if (a && !this.ambiguous[order[k].index] && outside(a)) {
-          hi = a.start;
-          break;
-        }
-      }
-      const inside = (a: number, b: number) => a >= lo && b <= hi;
-      if (!inside(start, end) || inside(start + sh, end + sh)) return true;
+  private twinned(a: Anchor, anchored: Anchored): boolean {
+    const index = (this.twinIndex ??= new TwinIndex(this.N));
+    const [ls, le] = index.lineAround(a.start, a.end);
+    for (const [s, e] of index.lineCandidates(ls, le)) {
+      if (this.oldElsewhere(a, s, e, ls, le, anchored)) continue; // (before comparing the lines: cheaper)
+      const tw = index.lineTwin(ls, le, s, e);
+      if (tw && this.pasted(a, tw, ls, le, anchored)) return true;
+    }
+    for (const tw of index.sampleTwinsOf(a.start, a.end)) {
+      if (!this.oldElsewhere(a, tw.lineFrom, tw.lineTo, ls, le, anchored) && this.pasted(a, tw, ls, le, anchored)) return true;
     }
     return false;
   }
 
-  private lineAround(start: number, end: number): [number, number] {
-    const N = this.N;
-    const ls = N.lastIndexOf('\n', start - 1) + 1;
-    const le = N.indexOf('\n', end);
-    return [ls, le < 0 ? N.length : le];
+  /** Line [ts, te) is text that was there before, at an old place that did not hold a: a repeat, not a paste. */
+  private oldElsewhere(a: Anchor, ts: number, te: number, ls: number, le: number, anchored: Anchored): boolean {
+    let memo = anchored.shifts.get(ls);
+    if (!memo) anchored.shifts.set(ls, (memo = new Map()));
+    let shift = memo.get(ts);
+    if (shift === undefined) memo.set(ts, (shift = this.oldTextShift(ts, te, ls, le, anchored.byStart)));
+    const hint = a.start - a.delta;
+    return shift !== null && (hint + (a.end - a.start) <= ts - shift || hint >= te - shift);
+  }
+
+  /** The twin may be where a was pasted from, or a pasted copy of it: no annotation in it vouches otherwise. */
+  private pasted(a: Anchor, tw: Twin, ls: number, le: number, anchored: Anchored): boolean {
+    // How far from a's old place an annotation of its old paragraph can have been: the longer of the
+    // two lines, and room for what edits took out of it.
+    const reach = Math.max(le - ls, tw.lineTo - tw.lineFrom) + PARAGRAPH_ROOM;
+    return !pastTwin(a, tw.from, tw.to, tw.from - tw.shift, tw.to - tw.shift, anchored.byStart, reach);
   }
 
   /**
-   * Shifts at which the neighbourhood of [start, end) has a twin within `reach`. Probes are
-   * 24-unit pieces: just outside the annotation and a little farther out (so that an edit to the
-   * annotation in one copy does not hide the twin), the ends of a long quote, and the start, end and
-   * middle of its line (paragraphs are what gets pasted twice). Two probes found at about the same
-   * non-zero shift (within TWIN_SLACK: the copies may differ by a few edits) make a twin; for a
-   * line too short for two probes, the whole line found again does.
+   * The shift of [from, to) if it is text that was there before, as far as the anchors show: the
+   * nearest anchored annotations before and after it (outside [ownFrom, ownTo), the line asking; or the
+   * start of the document, and its end when a stored context reached it) have shifted alike, so in all
+   * nothing was inserted or deleted around it (a pasted paragraph shifts what follows it by its
+   * length); and the annotations that were in that old stretch of text, if any, are found in it (at
+   * least one, none elsewhere: a paste and a deletion of the same length around it would make the
+   * shifts agree, and the deleted annotations go missing). Null otherwise.
    */
-  private twinShifts(start: number, end: number, reach: number): number[] {
-    const P = 24;
-    const N = this.N;
-    const [ls, le] = this.lineAround(start, end);
-    if (le - ls < 2 * P) {
-      if (le - ls < 8) return [];
-      const line = N.slice(ls, le);
-      const out: number[] = [];
-      for (const y of occurrences(N, line, ls - reach, le + reach, 16)) {
-        // The twin of a short line is a whole line (not the same words at the start of a longer one).
-        if (y !== ls && N.charCodeAt(y - 1) === 10 && N.charCodeAt(y + line.length) === 10) out.push(y - ls);
-      }
-      if (out.length) return out;
+  private oldTextShift(from: number, to: number, ownFrom: number, ownTo: number, anchored: Anchor[]): number | null {
+    let lo = 0;
+    let hi = anchored.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchored[mid].start < to) lo = mid + 1;
+      else hi = mid;
     }
-    const probes: number[] = [];
-    const add = (x: number) => {
-      if (x < 0 || x + P > N.length) return;
-      for (const y of probes) if (Math.abs(y - x) < P / 2) return;
-      probes.push(x);
-    };
-    add(start - 8 - P);
-    add(end + 8);
-    add(start - 48 - P);
-    add(end + 48);
-    if (end - start >= 2 * P) {
-      add(start);
-      add(end - P);
+    const outside = (x: Anchor) => x.end <= ownFrom || x.start >= ownTo;
+    let next: Anchor | null = null;
+    for (let k = lo; k < anchored.length && !next; k++) if (outside(anchored[k])) next = anchored[k];
+    let prev: Anchor | null = null;
+    for (let k = lo - 1; k >= 0 && !prev; k--) if (anchored[k].end <= from && outside(anchored[k])) prev = anchored[k];
+    const before = prev ? prev.delta : 0;
+    const after = next ? next.delta : this.endDelta;
+    if (after !== before) return null;
+    const order = this.order;
+    lo = 0;
+    hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid].hint < from - before) lo = mid + 1;
+      else hi = mid;
     }
-    if (le - ls >= P) {
-      add(ls);
-      add(le - P);
-      add((ls + le - P) >> 1);
+    let found = 0;
+    let targets = 0;
+    for (let k = lo; k < order.length && order[k].hint < to - before; k++) {
+      targets++;
+      const a = this.anchors[order[k].index];
+      if (!a || this.ambiguous[order[k].index]) continue;
+      if (a.delta !== before) return null;
+      found++;
     }
-    if (probes.length < 2) return [];
-    const found: [number, number][] = []; // [shift, probe]
-    for (let i = 0; i < probes.length; i++) {
-      const x = probes[i];
-      const piece = N.slice(x, x + P);
-      for (const y of occurrences(N, piece, x - reach - end + start, x + P + reach + end - start, 16)) {
-        if (y !== x) found.push([y - x, i]);
-      }
-    }
-    found.sort((a, b) => a[0] - b[0]);
-    const out: number[] = [];
-    for (let i = 0; i < found.length; i++) {
-      const seen = new Set<number>();
-      for (let j = i; j < found.length && found[j][0] - found[i][0] <= TWIN_SLACK; j++) seen.add(found[j][1]);
-      if (seen.size >= 2 && !out.some((sh) => Math.abs(sh - found[i][0]) <= TWIN_SLACK)) out.push(found[i][0]);
-    }
-    return out;
+    return found || !targets ? before : null;
   }
 
   // -- pass 3: search ---------------------------------------------------------------------------
@@ -595,15 +586,12 @@ class Reanchorer {
       if (a && !this.ambiguous[order[k].index]) last = a;
     }
     const found: [Prepared, Anchor | null, boolean][] = [];
+    const anchored = this.anchoredByStart();
     for (const t of pending) {
       const left = before[t.rank];
       const right = after[t.rank];
       const r = this.search(t, left, right);
-      // A twin could lie anywhere the landmarks leave room for (their shifts differ by the size of
-      // what was inserted between them); a moved annotation's twin anywhere within reach.
-      const reach =
-        left && right && r.anchor?.method !== 'elsewhere' ? Math.min(Math.abs(right.delta - left.delta), DUPLICATE_REACH) + TWIN_ROOM : DUPLICATE_REACH;
-      if (r.anchor && this.duplicated(order, t, r.anchor.start, r.anchor.end, reach)) {
+      if (r.anchor && this.twinned(r.anchor, anchored)) {
         found.push([t, null, true]);
         continue;
       }
@@ -637,15 +625,13 @@ class Reanchorer {
     const pos = Math.max(0, 1 - dist / POSITION_SCALE);
     let own = -1;
     let ownMin = 2;
-    let ownP = -1;
-    let ownS = -1;
     if (t.ownPrefix.length >= MIN_OWN) {
-      ownP = t.ownPrefix.length === t.prefix.length ? ps : contextSimilarity(this.N, start, t.ownPrefix, -1);
+      const ownP = t.ownPrefix.length === t.prefix.length ? ps : contextSimilarity(this.N, start, t.ownPrefix, -1);
       own = Math.max(own, ownP);
       ownMin = Math.min(ownMin, ownP);
     }
     if (t.ownSuffix.length >= MIN_OWN) {
-      ownS = t.ownSuffix.length === t.suffix.length ? ss : contextSimilarity(this.N, end, t.ownSuffix, 1);
+      const ownS = t.ownSuffix.length === t.suffix.length ? ss : contextSimilarity(this.N, end, t.ownSuffix, 1);
       own = Math.max(own, ownS);
       ownMin = Math.min(ownMin, ownS);
     }
@@ -707,24 +693,43 @@ class Reanchorer {
         // No own-paragraph context to speak of (a short heading): both neighbouring paragraphs must
         // still be mostly there.
         if (c.own < 0) return c.ctx >= NO_OWN_MIN_CONTEXT && this.sameLineShape(t, c);
+        // (And no line break where the stored context has none: the same words at the start of another
+        // paragraph are another mention, as in a headline repeated at the foot of the article.)
         const minContext = t.len < SHORT_QUOTE ? SHORT_MIN_CONTEXT : NEAR_MIN_CONTEXT;
-        return c.own >= OWN_NEAR_ACCEPT && c.ownMin >= NEAR_MIN_OWN_SIDE && c.ctx >= minContext;
+        return c.own >= OWN_NEAR_ACCEPT && c.ownMin >= NEAR_MIN_OWN_SIDE && c.ctx >= minContext && this.noNewBreak(t, c);
       }
       return c.own >= OWN_FAR && c.ownMin >= FAR_MIN_OWN_SIDE && c.ctx >= FAR_MIN_CONTEXT && this.sameLineShape(t, c);
     }
     return (
       t.len >= FUZZY_MIN_LENGTH &&
       c.qs >= 1 - FUZZY_MAX_ERROR_RATE &&
+      // An edit inside the annotation leaves its first and last units in place: a match that starts or
+      // ends elsewhere has cut an edit at its edge out of its count (words inserted after the opening
+      // quote mark, the end of a sentence rewritten).
+      this.N.charCodeAt(c.start) === t.exact.charCodeAt(0) &&
+      this.N.charCodeAt(c.end - 1) === t.exact.charCodeAt(t.len - 1) &&
       c.dist <= POSITION_SCALE + t.len * FUZZY_MAX_ERROR_RATE &&
       c.ctx >= FUZZY_MIN_CONTEXT &&
       (c.own >= OWN_NEAR || (t.ownPrefix.length < MIN_OWN && t.ownSuffix.length < MIN_OWN)) &&
       c.ownMin >= NEAR_MIN_OWN_SIDE &&
       // An edit inside the annotation leaves both sides of its context in place; a match missing one
       // side is part of the annotation with the rest rewritten or pushed apart by an insertion.
-      (t.prefix.length < MIN_OWN || c.ps >= FUZZY_MIN_SIDE) &&
-      (t.suffix.length < MIN_OWN || c.ss >= FUZZY_MIN_SIDE) &&
+      // (A side shorter than usual is the document's start or end, which the match must keep too.)
+      c.ps >= FUZZY_MIN_SIDE &&
+      c.ss >= FUZZY_MIN_SIDE &&
       wordDamage(t.exact, this.N.slice(c.start, c.end)) < FUZZY_MAX_WORD_DAMAGE * t.len
     );
+  }
+
+  /** No line break within the reach of a side of the stored context that has none. */
+  private noNewBreak(t: Prepared, c: Candidate): boolean {
+    const N = this.N;
+    if (!t.prefix.includes('\n') && N.lastIndexOf('\n', c.start - 1) >= c.start - t.prefix.length) return false;
+    if (!t.suffix.includes('\n')) {
+      const b = N.indexOf('\n', c.end);
+      if (b >= 0 && b < c.end + t.suffix.length) return false;
+    }
+    return true;
   }
 
   /**
@@ -884,6 +889,30 @@ class Reanchorer {
   }
 }
 
+/**
+ * A twin [from, to) is text that was there before the edit (a phrase or paragraph the article repeats),
+ * not a pasted copy, when an annotation is anchored in it (outside [ownFrom, ownTo), a's own part of
+ * it) that came from elsewhere in the old text: had the twin been a copy of a's paragraph (or a's
+ * paragraph a copy of it), the annotations in it would have come from a's old paragraph, within
+ * `reach` of a's old place.
+ */
+function pastTwin(a: Anchor, from: number, to: number, ownFrom: number, ownTo: number, anchored: Anchor[], reach: number): boolean {
+  const hint = a.start - a.delta;
+  let lo = 0;
+  let hi = anchored.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchored[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < anchored.length && anchored[k].start < to; k++) {
+    const u = anchored[k];
+    if (u.end > to || (u.start < ownTo && ownFrom < u.end)) continue;
+    if (Math.abs(u.start - u.delta - hint) > reach) return true;
+  }
+  return false;
+}
+
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -981,8 +1010,10 @@ function toAnchor(c: Candidate, t: Prepared, method: AnchorMethod): Anchor {
  *
  * Cost: one pass over the text to normalise it, then about three string comparisons per annotation
  * that kept its place or shifted with its neighbours; the rest are searched near their predicted
- * place, and whole-text scans are capped (GLOBAL_SCAN_BUDGET). 10,000 annotations on a 1 MB article
- * after an outside edit: about 40 ms of CPU (scripts/bench-anchoring.ts).
+ * place, and whole-text scans are capped (GLOBAL_SCAN_BUDGET); the twin check hashes the text once
+ * and compares the lines that start or end alike. 10,000 annotations on a 1 MB article after an
+ * outside edit (scripts/bench-anchoring.ts, whose article repeats each paragraph about 40 times: every
+ * line has dozens of twins): about 300 ms of CPU (75 ms before the twin check covered the whole text).
  */
 export function reanchor(text: string, targets: readonly AnchorTarget[], options: ReanchorOptions = {}): AnchorResult[] {
   return new Reanchorer(text, targets, options.contextLength ?? CONTEXT_LENGTH).run();

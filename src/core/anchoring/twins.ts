@@ -1,0 +1,249 @@
+/**
+ * Twins: places where a paragraph of the text appears twice, whole or in part, anywhere in the text.
+ *
+ * A pasted copy leaves two places that the final text cannot rank: pasting a copy of a paragraph at B
+ * gives the same text as moving the paragraph to B and pasting the copy where it was, and either copy
+ * may be edited afterwards. So an annotation whose paragraph has a twin may sit on the copy while its
+ * original is the twin, whichever of the two looks more like the stored context. Re-anchoring asks
+ * this index, for each annotation it found, at which shifts its paragraph has a twin.
+ *
+ * Two kinds of evidence, both independent of where the twin is:
+ * - lines: another line that starts and ends like this one (with its middle rewritten), or shares at
+ *   least half of it as its start plus its end (a copy edited at one end, or two lines joined);
+ * - samples: the K-unit windows whose hash falls in 1/2^SAMPLE_BITS of the hash range. Chosen by
+ *   their content, the same windows are sampled in both copies of a paragraph wherever each sits, so
+ *   looking up the samples of one paragraph finds the other with no search per annotation (10,000
+ *   annotations on a 1 MB article cost one hashing pass). A twin needs several samples at one shift,
+ *   a good share of the paragraph's or of the annotation's neighbourhood: a pasted paragraph shares
+ *   most of them, a phrase news repeats ("Russian President Vladimir Putin") a few.
+ */
+
+export interface Twin {
+  /** Where the twin is, relative to the line asked about (twin offset - own offset). */
+  shift: number;
+  /** The part of the text found again, at the twin. */
+  from: number;
+  to: number;
+  /** The twin's line. */
+  lineFrom: number;
+  lineTo: number;
+}
+
+/** Window length and sampling rate. */
+const K = 16;
+const SAMPLE_BITS = 3; // 1 window in 8
+/** Lines are compared by their first and last units: found by the first (last) MIN_SHARED units, or
+ *  LONG_KEY units for lines at least four times as long. */
+const MIN_SHARED = 3;
+const LONG_KEY = 8;
+/** A line twin shares at least this share of the line (start + end; LINE_SHARED_MAX units are
+ *  plenty), or ENDS_SHARED units at each end. */
+const LINE_SHARED = 0.5;
+const LINE_SHARED_MAX = 64;
+const ENDS_SHARED = 16;
+/** At most this many lines with the same first (last) units are compared (more: boilerplate). */
+const MAX_LINES = 64;
+/** Lines longer than this are sampled only within this reach of the annotation. */
+const LINE_REACH = 2048;
+/** The annotation's own neighbourhood: this far either side (within its line). A twin may cover it and
+ *  not the rest of a long line (two lines joined after the paste), or the rest of the line and not the
+ *  neighbourhood (the copy edited around the annotation): either counts. */
+const NEAR_REACH = 128;
+/** Samples found at shifts this close belong to one twin (edits inside a copy move what follows). */
+export const TWIN_SLACK = 64;
+/** A sample twin needs at least this many samples at one shift, and this share of the samples of
+ *  the line or of the neighbourhood. */
+const MIN_TWIN_SAMPLES = 2;
+const MIN_TWIN_SHARE = 0.25;
+/** At most this many other places are looked at per sample (a window repeated more is boilerplate). */
+const MAX_PLACES = 32;
+
+export class TwinIndex {
+  /** Sampled positions, ascending, and the hash of each one's window. */
+  private readonly samples: number[] = [];
+  private readonly keys: number[] = [];
+  /** Window hash -> the sampled positions holding it (only hashes sampled at two places or more). */
+  private readonly places = new Map<number, number[]>();
+  /** Line starts by their first and by their last units, for each key length (see `lineKeys`). */
+  private readonly keyed = new Map<number, [Map<string, [number, number][]>, Map<string, [number, number][]>]>();
+  /** By line start (many annotations share a line): sample twins of lines no longer than a
+   *  neighbourhood, and candidate twin lines. */
+  private readonly sampleCache = new Map<number, Twin[]>();
+  private readonly candidateCache = new Map<number, (readonly [number, number])[]>();
+
+  constructor(private readonly text: string) {
+    const n = text.length;
+    if (n < K) return;
+    const B = 0x01000193;
+    let pow = 1; // B^(K-1) mod 2^32
+    for (let i = 1; i < K; i++) pow = Math.imul(pow, B);
+    let h = 0;
+    for (let i = 0; i < K; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
+    const first = new Map<number, number>();
+    for (let i = 0; ; i++) {
+      // Mixed before choosing, so that the choice does not follow the last characters only.
+      const m = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      if ((m ^ (m >>> 12)) >>> (32 - SAMPLE_BITS) === 0) {
+        this.samples.push(i);
+        this.keys.push(h);
+        const at = first.get(h);
+        if (at === undefined) first.set(h, i);
+        else {
+          const list = this.places.get(h);
+          if (list) list.push(i);
+          else this.places.set(h, [at, i]);
+        }
+      }
+      if (i + K >= n) break;
+      h = (Math.imul(h - Math.imul(text.charCodeAt(i), pow), B) + text.charCodeAt(i + K)) | 0;
+    }
+  }
+
+  /** The line (paragraph) around [start, end): from after the line break before it to the one after it. */
+  lineAround(start: number, end: number): [number, number] {
+    const t = this.text;
+    const ls = t.lastIndexOf('\n', start - 1) + 1;
+    const le = t.indexOf('\n', end);
+    return [ls, le < 0 ? t.length : le];
+  }
+
+  /**
+   * Twins of the line around [start, end), found by their samples. Whole-line twins are asked for
+   * separately (`lineCandidates`, then `lineTwin`), so that a caller can skip the comparison of lines
+   * it already knows to be old text.
+   */
+  sampleTwinsOf(start: number, end: number): Twin[] {
+    const [ls, le] = this.lineAround(start, end);
+    // A line no longer than a neighbourhood has the same twins for every annotation on it.
+    const whole = le - ls <= 2 * NEAR_REACH;
+    let out = whole ? this.sampleCache.get(ls) : undefined;
+    if (out) return out;
+    out = this.sampleTwins(whole ? ls : start, whole ? le : end, ls, le);
+    if (whole) this.sampleCache.set(ls, out);
+    return out;
+  }
+
+  private sampleTwins(start: number, end: number, ls: number, le: number): Twin[] {
+    const from = Math.max(ls, start - LINE_REACH);
+    const to = Math.min(le, end + LINE_REACH);
+    let lo = 0;
+    let hi = this.samples.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.samples[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const isNear = (x: number) => x >= start - NEAR_REACH && x + K <= end + NEAR_REACH;
+    const found: [number, number][] = []; // [shift, sample]
+    let own = 0;
+    let ownNear = 0;
+    for (let k = lo; k < this.samples.length && this.samples[k] + K <= to; k++) {
+      const x = this.samples[k];
+      own++;
+      if (isNear(x)) ownNear++;
+      const list = this.places.get(this.keys[k]);
+      if (!list || list.length > MAX_PLACES) continue;
+      for (const y of list) {
+        if (y !== x && this.text.startsWith(this.text.slice(x, x + K), y)) found.push([y - x, x]);
+      }
+    }
+    const need = Math.max(MIN_TWIN_SAMPLES, Math.ceil(MIN_TWIN_SHARE * own));
+    const needNear = Math.max(MIN_TWIN_SAMPLES, Math.ceil(MIN_TWIN_SHARE * ownNear));
+    found.sort((a, b) => a[0] - b[0]);
+    const out: Twin[] = [];
+    for (let i = 0; i < found.length; ) {
+      // A run of shifts each within TWIN_SLACK of the previous one: one twin.
+      let j = i + 1;
+      while (j < found.length && found[j][0] - found[j - 1][0] <= TWIN_SLACK) j++;
+      const xs = new Set<number>();
+      let a = Infinity;
+      let b = -Infinity;
+      for (let k = i; k < j; k++) {
+        xs.add(found[k][1]);
+        a = Math.min(a, found[k][1] + found[k][0]);
+        b = Math.max(b, found[k][1] + found[k][0] + K);
+      }
+      let near = 0;
+      for (const x of xs) if (isNear(x)) near++;
+      if (xs.size >= need || near >= needNear) {
+        const [lineFrom, lineTo] = this.lineAround(a, b);
+        out.push({ shift: found[i][0], from: a, to: b, lineFrom, lineTo });
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /**
+   * Lines that may be twins of the line [ls, le): those that start or end with the same units (see
+   * `lineTwin`), other than the line or lines [ls, le) spans.
+   */
+  lineCandidates(ls: number, le: number): readonly (readonly [number, number])[] {
+    let out = this.candidateCache.get(ls);
+    if (out) return out;
+    out = [];
+    const len = le - ls;
+    if (len >= MIN_SHARED) {
+      // A line sharing half of a long line shares a quarter at one end: looked up by LONG_KEY units.
+      const key = len >= 4 * LONG_KEY ? LONG_KEY : MIN_SHARED;
+      const [heads, tails] = this.lineKeys(key);
+      const seen = new Set<number>();
+      for (const list of [heads.get(this.text.slice(ls, ls + key)), tails.get(this.text.slice(le - key, le))]) {
+        for (let k = 0; list && k < list.length && k < MAX_LINES; k++) {
+          const [s, e] = list[k];
+          if (seen.has(s) || (s < le && ls < e)) continue;
+          seen.add(s);
+          out.push(list[k]);
+        }
+      }
+    }
+    this.candidateCache.set(ls, out);
+    return out;
+  }
+
+  /** Whether line [s, e) is a twin of line [ls, le): it starts and ends like it, or shares at least
+   *  half of it (or half of itself, when it is the shorter) as its start plus its end. */
+  lineTwin(ls: number, le: number, s: number, e: number): Twin | null {
+    const t = this.text;
+    const len = le - ls;
+    const need = Math.max(MIN_SHARED, Math.min(LINE_SHARED_MAX, Math.ceil(LINE_SHARED * len)));
+    const most = Math.min(len, e - s);
+    // (Half of the other line, ENDS_SHARED at least: a line that lost the rest of its paragraph is a
+    // twin of the paragraph it starts or ends.)
+    const needHere = Math.min(need, Math.max(ENDS_SHARED, Math.ceil(LINE_SHARED * (e - s))));
+    let p = 0;
+    while (p < most && p < need && t.charCodeAt(s + p) === t.charCodeAt(ls + p)) p++;
+    // (Far enough to decide: the end need not be followed to its last common unit.)
+    const enough = Math.min(most - p, Math.max(need - p, ENDS_SHARED));
+    let q = 0;
+    while (q < enough && t.charCodeAt(e - 1 - q) === t.charCodeAt(le - 1 - q)) q++;
+    if (p + q < needHere && (p < ENDS_SHARED || q < ENDS_SHARED)) return null;
+    return p >= q ? { shift: s - ls, from: s, to: s + p, lineFrom: s, lineTo: e } : { shift: e - le, from: e - q, to: e, lineFrom: s, lineTo: e };
+  }
+
+  /** Line starts by their first `key` units and by their last (built when first needed). */
+  private lineKeys(key: number): [Map<string, [number, number][]>, Map<string, [number, number][]>] {
+    let keys = this.keyed.get(key);
+    if (!keys) {
+      const t = this.text;
+      keys = [new Map(), new Map()];
+      for (let s = 0; s <= t.length; ) {
+        let e = t.indexOf('\n', s);
+        if (e < 0) e = t.length;
+        if (e - s >= key) {
+          push(keys[0], t.slice(s, s + key), [s, e]);
+          push(keys[1], t.slice(e - key, e), [s, e]);
+        }
+        s = e + 1;
+      }
+      this.keyed.set(key, keys);
+    }
+    return keys;
+  }
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
