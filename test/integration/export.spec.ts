@@ -40,7 +40,7 @@ suite('export and import', () => {
 
     const csv = await exportTo('csv', 'folder', 'all.csv');
     const text = readFileSync(join(dir, 'all.csv'), 'utf8').replace(/^\uFEFF/, '');
-    assert.match(text, /^article,kind,text,speaker,tags,note,fact,discrepancy\r?\n/);
+    assert.match(text, /^article,kind,text,speaker,tags,note,fact,discrepancy,verdict\r?\n/);
     assert.ok((csv?.annotations ?? 0) > 10);
 
     const brat = await exportTo('brat', 'folder', 'brat');

@@ -38,6 +38,8 @@ suite('annotating as a team', () => {
       assert.ok(!left.some((i) => i.d.mine?.id === retype.id || i.d.mine?.id === reject.id), 'both adjudicated');
       assert.notEqual(api.store.get(uri)!.annotations.find((a) => a.id === reject.id)?.status, 'rejected', 'mine kept');
     } finally {
+      // Put the folder back as it was: a retype is a decision every later test would learn from.
+      await api.store.update(uri, retype);
       await vscode.commands.executeCommand('marginalia.stopComparing');
       rmSync(other, { recursive: true, force: true });
     }
