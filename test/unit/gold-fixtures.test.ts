@@ -26,7 +26,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”']);
 interface GoldEntity { start: number; end: number; text: string; type: string; entityId: string | null }
 interface GoldQuote { start: number; end: number; text: string; kind: string; speaker: string | null; speakerEntityId: string | null }
 interface GoldFile { path: string; entities: GoldEntity[]; quotes: GoldQuote[]; notes?: string }
-interface GoldFact { id: string; statement: string; claims: { path: string; text: string }[]; discrepancy: string | null; notes?: string }
+interface GoldFact { id: string; statement: string; claims: { path: string; text: string; value?: string }[]; discrepancy: string | null; notes?: string }
 
 const read = (p: string) => fs.readFileSync(p, 'utf8');
 const goldFiles = fs.readdirSync(goldDir).filter((f) => f.endsWith('.json') && f !== 'facts.json').sort();
@@ -117,6 +117,9 @@ test('facts.json: every claim is a verbatim substring of its article', () => {
     for (const c of f.claims) {
       assert.ok(seeds.includes(path.basename(c.path)) && c.path.startsWith('seeds/'), `${f.id}: unknown path ${c.path}`);
       assert.ok(read(path.join(root, c.path)).includes(c.text), `${f.id}: claim not found in ${c.path}: ${c.text}`);
+      if (c.value !== undefined) assert.ok(f.discrepancy !== null && c.value.length > 0 && c.text.includes(c.value), `${f.id}: a value is a figure or date written in the claim of a discrepancy: ${c.value}`);
     }
+    // A discrepancy names the value of each claim, so the eval can check that it is found on those values.
+    if (f.discrepancy !== null) assert.ok(f.claims.every((c) => c.value), `${f.id}: a discrepancy without the value of each claim`);
   }
 });
