@@ -24,8 +24,12 @@ test('facts across articles: a troop-count and a date discrepancy, no discrepanc
   assert.ok(geneva);
   assert.equal(geneva.consistent, false);
   assert.match(geneva.discrepancy ?? '', /January 9 and 10/);
+  // The call's length, "50 minutes" in one article and "almost an hour" in the other: one fact, and no discrepancy.
   const call = r.facts.find((f) => f.claims.some((c) => /50 minutes/.test(c.text ?? '')));
-  if (call) assert.equal(call.consistent, true, call.discrepancy ?? '');
+  assert.ok(call, 'the 50-minute call is a fact');
+  assert.deepEqual(call.claims.map((c) => [c.path, c.values]), [['a.txt', ['50 minutes']], ['b.txt', ['almost an hour']]]);
+  assert.equal(call.consistent, true, call.discrepancy ?? '');
+  assert.equal(call.discrepancy, null);
 });
 
 test('boilerplate zones give no claims, and are reported', () => {

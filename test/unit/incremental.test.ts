@@ -45,21 +45,32 @@ test('a patched article matches a full analysis of the edited text', () => {
   }
 });
 
-test('deleting a paragraph drops its annotations and shifts the rest', () => {
+test('deleting a paragraph drops its annotations and shifts the rest; the folder\'s facts follow', () => {
   const folder = new FolderAnalyzer({ recogniser });
-  folder.setArticle('a.txt', texts[3]);
-  const before = folder.documentResult('a.txt')!;
+  files.forEach((f, i) => folder.setArticle(f, texts[i]));
+  const path = files[3];
+  const before = folder.documentResult(path)!;
+  const factsBefore = folder.result().facts;
   const para = 'Mr Biden and administrative officials also plan to consult with European allies after the President speaks with Mr Putin.\n\n';
   const at = texts[3].indexOf(para);
   assert.ok(at > 0);
   const text = edited(texts[3], at, para.length, '');
-  folder.setArticle('a.txt', text);
-  const after = folder.documentResult('a.txt')!;
+  folder.setArticle(path, text);
+  const after = folder.documentResult(path)!;
   assert.equal(after.entities.length, before.entities.length - before.entities.filter((e) => e.start >= at && e.end <= at + para.length).length);
   for (const e of after.entities) assert.equal(text.slice(e.start, e.end), e.text);
   assert.equal(folder.stale, true);
-  assert.ok(folder.result().facts.length >= 0);
+  // The folder's facts are those of a full analysis of the edited folder: the claims after the deleted
+  // paragraph moved with it, in the facts too.
+  const facts = folder.result().facts;
   assert.equal(folder.stale, false);
+  const full = analyzeArticles(files.map((f, i) => ({ path: f, text: i === 3 ? text : texts[i] })), { recogniser });
+  assert.deepEqual(facts, full.facts);
+  const moved = factsBefore.flatMap((f) => f.claims).filter((c) => c.path === path && c.start >= at + para.length);
+  assert.ok(moved.length > 0, 'a claim after the deleted paragraph belongs to a fact');
+  for (const c of moved) {
+    assert.ok(facts.some((f) => f.claims.some((x) => x.path === path && x.start === c.start - para.length && x.text === c.text)), `"${c.text}" moved with the text`);
+  }
 });
 
 test('new corrections re-analyse the folder; the same ones do not', () => {
