@@ -50,7 +50,7 @@ const LINE_REACH = 2048;
  *  neighbourhood (the copy edited around the annotation): either counts. */
 const NEAR_REACH = 128;
 /** Samples found at shifts this close belong to one twin (edits inside a copy move what follows). */
-export const TWIN_SLACK = 64;
+const TWIN_SLACK = 64;
 /** A sample twin needs at least this many samples at one shift, and this share of the samples of
  *  the line or of the neighbourhood. */
 const MIN_TWIN_SAMPLES = 2;
