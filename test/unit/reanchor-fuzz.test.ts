@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import { applyEdits, describe as describeTarget, reanchor } from '../../src/core/anchoring';
 import type { AnchorTarget } from '../../src/core/anchoring';
 import { COPY, Doc, NEW, indistinguishable, isCopyOf, judge, truthOf, type Truth, type Verdict } from './reanchor-truth';
+import { mulberry32 } from '../../src/core/random';
 
 const SEQUENCES = Number(process.env.FUZZ_SEQUENCES ?? 1000);
 /** Sequence k is drawn from seed SEED + k (see the header). */
@@ -64,17 +65,6 @@ function loadSeeds(): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Random
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1)); // inclusive
