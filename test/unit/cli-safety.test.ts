@@ -18,7 +18,8 @@ import { guessLanguage } from '../../src/core/text/language';
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/cli.js');
 const SEEDS = join(ROOT, 'seeds');
-const POLNEAR = '/work/shared/data/polnear/dev/articles';
+// Optional: PolNeAR dev articles when ../shared sits beside the checkout (as in CI); the tests fall back to the seeds.
+const POLNEAR = join(ROOT, '..', 'shared', 'data', 'polnear', 'dev', 'articles');
 const A001 = 'seeds/001_62bc780cabcabc76.txt';
 
 function cli(cwd: string, ...args: string[]): { code: number | null; out: string; err: string } {
