@@ -21,6 +21,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../scripts/code-server/install.mjs';
+import * as kit from './workbench-kit.mjs';
 import { copySeeds, launchChromium, provideExtension, startCodeServer, workbenchUrl } from '../../scripts/code-server/server.mjs';
 
 const SEED = '001_62bc780cabcabc76.txt';
@@ -74,22 +75,6 @@ async function step(name, fn) {
   }
 }
 
-/** Opens a quick input with `keys` and waits until it is visible (retries: focus can lag). */
-async function openQuickInput(keys) {
-  const widget = page.locator('.quick-input-widget');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.keyboard.press(keys);
-    try {
-      await widget.waitFor({ state: 'visible', timeout: 3000 });
-      return widget;
-    } catch {
-      await page.keyboard.press('Escape');
-      await page.locator('.part.editor').click({ position: { x: 200, y: 200 } }).catch(() => {});
-    }
-  }
-  throw new Error(`the quick input did not open with ${keys}`);
-}
-
 /** Runs a command from the Command Palette by its title, as a person would. */
 async function palette(title) {
   // The row whose label is the title (not the first match: "Color Theme" also finds "Browse Color Themes…").
@@ -117,7 +102,10 @@ async function pick(text) {
   await row.click();
 }
 
-const activeEditor = () => page.locator('.part.editor .editor-instance .monaco-editor').first();
+const activeEditor = () => kit.activeEditor(page);
+const openQuickInput = (keys) => kit.openQuickInput(page, keys);
+const goTo = (line, column) => kit.goTo(page, line, column);
+const hoverWord = (word, expect) => kit.hoverWord(page, word, expect);
 
 async function openFile(name, expectText) {
   // The row of exactly that file (Enter would open the top row, which may be a recently opened file with a similar
@@ -138,53 +126,6 @@ async function openFile(name, expectText) {
   await row.click();
   await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ state: 'visible', timeout: 30_000 });
   if (expectText) await activeEditor().locator('.view-lines').filter({ hasText: expectText }).waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-/** Moves the cursor to line:column with Go to Line (scrolls it into view). */
-async function goTo(line, column) {
-  await activeEditor().click({ position: { x: 300, y: 10 } });
-  await openQuickInput('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-}
-
-function positionOf(file, re) {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = re.exec(lines[i]);
-    if (m) return { line: i + 1, column: m.index + 1 };
-  }
-  throw new Error(`${re} not found in ${file}`);
-}
-
-/** Hovers the rendered `word` nearest the cursor; resolves to the hover locator once it shows `expect`. */
-async function hoverWord(word, expect) {
-  const editor = activeEditor();
-  const hover = page.locator('.monaco-hover').filter({ hasText: expect });
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const box = await editor.evaluate((root, w) => {
-      const cursor = root.querySelector('.cursors-layer .cursor')?.getBoundingClientRect();
-      const walker = document.createTreeWalker(root.querySelector('.view-lines'), NodeFilter.SHOW_TEXT);
-      let best = null;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = n.data.indexOf(w); i >= 0; i = n.data.indexOf(w, i + 1)) {
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + w.length);
-          const b = r.getBoundingClientRect();
-          const d = cursor ? Math.hypot(b.left - cursor.left, b.top - cursor.top) : b.top;
-          if (b.width > 0 && (!best || d < best.d)) best = { x: b.left + b.width / 2, y: b.top + b.height / 2, d };
-        }
-      }
-      return best;
-    }, word);
-    assert.ok(box, `the word ${word} is not rendered in the editor`);
-    await page.mouse.move(box.x, box.y - 40);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
-    if (await hover.first().waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) return { hover: hover.first(), word: box };
-  }
-  throw new Error(`no hover showing ${expect} over ${word}; hovers: ${JSON.stringify(await page.locator('.monaco-hover').allInnerTexts())}`);
 }
 
 /** Shows the Marginalia side bar and the pane whose title matches `title` (expanded). */
@@ -357,7 +298,7 @@ describe('Marginalia, as a person uses it, in pictures (code-server, headless Ch
     await marginaliaPane(/quotes/i);
     await page.locator(`.tabs-container .tab[aria-label*="${SEED}"]`).first().click();
     const file = join(server.folder, SEED);
-    const { line, column } = positionOf(file, /\bPutin\b/);
+    const { line, column } = kit.positionOf(file, /\bPutin\b/);
     await goTo(line, column);
     const { hover } = await hoverWord('Putin', 'Vladimir Putin');
     const text = await hover.innerText();
@@ -381,7 +322,7 @@ describe('Marginalia, as a person uses it, in pictures (code-server, headless Ch
     assert.ok(data.annotations.some((a) => a.kind === 'quote' && a.tags.includes('disputed')), 'the tag is not in the sidecar');
     await openFile(`${SEED}.annotations.json`, '"version"');
     // Go to Line centres the tagged quote's annotation: the picture is the middle of the editor.
-    const { line } = positionOf(sidecar, /"disputed"/);
+    const { line } = kit.positionOf(sidecar, /"disputed"/);
     await goTo(Math.max(1, line - 3), 1);
     await activeEditor().locator('.view-lines').filter({ hasText: '"disputed"' }).waitFor({ state: 'visible', timeout: 10_000 });
     await page.waitForTimeout(300);

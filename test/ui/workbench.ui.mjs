@@ -11,6 +11,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../scripts/code-server/install.mjs';
+import * as kit from './workbench-kit.mjs';
 import { copySeeds, launchChromium, provideExtension, startCodeServer, workbenchUrl } from '../../scripts/code-server/server.mjs';
 
 const SEED = '001_62bc780cabcabc76.txt';
@@ -65,34 +66,7 @@ async function step(name, fn) {
   }
 }
 
-/** Line and column (1-based) of the first occurrence of `word` in the seed, for Go to Line. */
-function positionOf(file, word) {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const re = new RegExp(`\\b${word}\\b`);
-    const m = re.exec(lines[i]);
-    if (m) return { line: i + 1, column: m.index + 1 };
-  }
-  throw new Error(`${word} not found in ${file}`);
-}
-
-/** Opens a command-style quick input with `keys` and waits until it is visible (retries: focus can lag at start-up). */
-async function openQuickInput(keys) {
-  const widget = page.locator('.quick-input-widget');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.keyboard.press(keys);
-    try {
-      await widget.waitFor({ state: 'visible', timeout: 3000 });
-      return widget;
-    } catch {
-      await page.keyboard.press('Escape');
-      await page.locator('.part.editor').click({ position: { x: 200, y: 200 } }).catch(() => {});
-    }
-  }
-  throw new Error(`the quick input did not open with ${keys}`);
-}
-
-const activeEditor = () => page.locator('.part.editor .editor-instance .monaco-editor').first();
+const activeEditor = () => kit.activeEditor(page);
 
 /** The kinds the highlights paint (src/vscode/highlights): entity types, and QUOTE. */
 const KINDS = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER', 'QUOTE'];
@@ -299,7 +273,7 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
   });
 
   test(`opens ${SEED} with Quick Open and shows Marginalia's highlights`, { timeout: 180_000 }, () => step('highlights', async () => {
-    await openQuickInput('Control+P');
+    await kit.openQuickInput(page, 'Control+P');
     await page.keyboard.type(SEED);
     // Generous waits: on a loaded 2-core machine file search and editor start-up can take many seconds.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first().waitFor({ state: 'visible', timeout: 45_000 });
@@ -351,43 +325,11 @@ describe('Marginalia in the VS Code workbench (code-server, headless Chromium)',
   }));
 
   test('hovering "Putin" shows "Vladimir Putin"', { timeout: 90_000 }, () => step('hover', async () => {
-    const editor = activeEditor();
     const file = join(server.folder, SEED);
-    const { line, column } = positionOf(file, 'Putin');
-    // Go to Line puts the cursor on the word and scrolls it into view.
-    await editor.click({ position: { x: 300, y: 10 } });
-    await openQuickInput('Control+G');
-    await page.keyboard.type(`${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'Vladimir Putin' });
-    let shown = false;
-    for (let attempt = 0; attempt < 4 && !shown; attempt++) {
-      // Find the rendered word next to the cursor and put the mouse on its middle.
-      const box = await editor.evaluate((root, word) => {
-        const cursor = root.querySelector('.cursors-layer .cursor')?.getBoundingClientRect();
-        const walker = document.createTreeWalker(root.querySelector('.view-lines'), NodeFilter.SHOW_TEXT);
-        let best = null;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          for (let i = n.data.indexOf(word); i >= 0; i = n.data.indexOf(word, i + 1)) {
-            const r = document.createRange();
-            r.setStart(n, i);
-            r.setEnd(n, i + word.length);
-            const b = r.getBoundingClientRect();
-            const d = cursor ? Math.hypot(b.left - cursor.left, b.top - cursor.top) : b.top;
-            if (b.width > 0 && (!best || d < best.d)) best = { x: b.left + b.width / 2, y: b.top + b.height / 2, d };
-          }
-        }
-        return best;
-      }, 'Putin');
-      assert.ok(box, 'the word Putin is not rendered in the editor');
-      await page.mouse.move(box.x, box.y - 40);
-      await page.mouse.move(box.x, box.y, { steps: 5 });
-      shown = await hover.first().waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
-    }
-    const texts = await page.locator('.monaco-hover').allInnerTexts();
-    assert.ok(shown, `no hover containing "Vladimir Putin" over the word Putin; hovers seen: ${JSON.stringify(texts)}`);
+    const { line, column } = kit.positionOf(file, /\bPutin\b/);
+    // Go to Line puts the cursor on the word and scrolls it into view; then the mouse goes onto the rendered word.
+    await kit.goTo(page, line, column);
+    const { hover } = await kit.hoverWord(page, 'Putin', 'Vladimir Putin');
     const text = await hover.first().innerText();
     console.log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
     assert.match(text, /Vladimir Putin/);
