@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bratAnnotationConf, bratAttribute, exportBrat, type BratDocument, type ExportArticle } from '../../src/core/export';
-import { ann } from './fixtures';
+import { ann, ASTRAL_ARTICLE } from './fixtures';
 
-const A_TEXT = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
+const A_TEXT = ASTRAL_ARTICLE;
 const B_TEXT = 'Flags 🇺🇦 and family 👨‍👩‍👧 — “Peace now,” she said.\rZoë Ångström met 李小龍 in Genève.\u2028End.\n';
 
 function fixture(): ExportArticle[] {

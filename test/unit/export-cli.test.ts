@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { makeSidecar, parseSidecar, serializeSidecar, type Annotation } from '../../src/core/sidecar';
 import { exportCommand, runExport } from '../../src/cli/export';
 import { importCommand, runImport } from '../../src/cli/import';
-import { ann } from './fixtures';
+import { ann, ASTRAL_ARTICLE } from './fixtures';
 
-const A_TEXT = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
+const A_TEXT = ASTRAL_ARTICLE;
 const B_TEXT = '“We will not back down,” said Vladimir Putin in Moscow on Friday.\nRussia sent 100,000 troops to the border, officials said.\n';
 
 const A_ANNOTATIONS: Annotation[] = [

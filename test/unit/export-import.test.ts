@@ -15,12 +15,12 @@ import {
   type ExportArticle,
   type ImportArticle,
 } from '../../src/core/export';
-import { annotator } from './fixtures';
+import { annotator, ASTRAL_ARTICLE, MIXED_SCRIPT_ARTICLE, CREATED, MODIFIED } from './fixtures';
 
-const A_TEXT = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
-const B_TEXT = 'Flags 🇺🇦 and family 👨‍👩‍👧 — “Peace now,” she said.\nZoë Ångström met 李小龍 in Genève.\n';
-const C1 = '2026-01-01T00:00:00.000Z';
-const M1 = '2026-01-02T03:04:05.000Z';
+const A_TEXT = ASTRAL_ARTICLE;
+const B_TEXT = MIXED_SCRIPT_ARTICLE;
+const C1 = CREATED;
+const M1 = MODIFIED;
 const NOW = '2026-05-05T05:05:05.000Z';
 
 const ann = annotator({ created: C1, modified: M1 });

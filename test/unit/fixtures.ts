@@ -28,3 +28,13 @@ export function annotator(times: { created?: string; modified?: string } = {}) {
  * otherwise.
  */
 export const ann = annotator();
+
+/**
+ * The export tests' article: astral characters (an emoji, mathematical letters), CRLF line ends, a curly-quoted
+ * quote with its speaker, a number: what each format must count and escape right.
+ */
+export const ASTRAL_ARTICLE = 'Headline 📰 today\r\n\r\n“We are ready 🚀, really,” said Joe Biden in Geneva on Thursday.\r\nThe 𝔘𝔑 sent 5,000 troops, officials said.\r\n';
+/** A second article: a flag and a ZWJ family (several code points each), accented Latin letters and CJK. */
+export const MIXED_SCRIPT_ARTICLE = 'Flags 🇺🇦 and family 👨‍👩‍👧 — “Peace now,” she said.\nZoë Ångström met 李小龍 in Genève.\n';
+/** A later time than CREATED, for fixtures whose annotations were modified after they were made. */
+export const MODIFIED = '2026-01-02T03:04:05.000Z';
