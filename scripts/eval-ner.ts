@@ -13,47 +13,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluateOnConll } from '../src/core/ner/corpus';
+import { scriptOptions } from './options';
 import { formatScores, loadNerModel, parseConll, rebuildDocument, tokenize } from '../src/core/ner/index';
 
 /** The repository root (this script is bundled to out/scripts/). */
 const REPO = resolve(__dirname, '..', '..');
 
-interface Args {
-  data: string;
-  model: string;
-  split: 'dev' | 'train';
-  examples: number;
-}
-
-function parseArgs(argv: string[]): Args {
-  const a: Args = { data: resolve(REPO, '../shared/data/conll2003'), model: resolve(REPO, 'models/ner-conll.bin'), split: 'dev', examples: 3 };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`missing value for ${k}`);
-      return x;
-    };
-    switch (k) {
-      case '--data': a.data = resolve(v()); break;
-      case '--model': a.model = resolve(v()); break;
-      case '--split': {
-        const s = v();
-        if (s !== 'dev' && s !== 'train') throw new Error('--split must be dev or train (the test split is held out)');
-        a.split = s;
-        break;
-      }
-      case '--examples': a.examples = Number(v()); break;
-      case '-h':
-      case '--help':
-        console.log('usage: eval-ner [--data DIR] [--model FILE] [--split dev|train] [--examples N]');
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown option ${k}`);
-    }
-  }
-  return a;
+function parseArgs() {
+  return scriptOptions('eval-ner', 'usage: eval-ner [--data DIR] [--model FILE] [--split dev|train] [--examples N]\n(the test split is held out)', {
+    data: resolve(REPO, '../shared/data/conll2003'),
+    model: resolve(REPO, 'models/ner-conll.bin'),
+    split: 'dev',
+    examples: 3,
+  }, { paths: ['data', 'model'], choices: { split: ['dev', 'train'] } });
 }
 
 interface Span {
@@ -98,7 +70,7 @@ function errorKinds(gold: Span[], pred: Span[]): { kind: string; gold?: Span; pr
 }
 
 function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs();
   const file = resolve(args.data, `${args.split}.txt`);
   if (!existsSync(file)) {
     console.error(`eval-ner: CoNLL-2003 file not found: ${file}\nPass --data DIR (default ../shared/data/conll2003 relative to the repo).`);

@@ -20,29 +20,16 @@ import { createNerModel, formatScores, parseConll, rebuildDocument, recogniseWit
 import { evaluateOnConll, tokeniseConllDocument, type TokenisedDocument } from '../src/core/ner/corpus';
 import { trainPerceptron, type TrainingSentence } from '../src/core/ner/train';
 import { mulberry32 } from '../src/core/random';
+import { scriptOptions } from './options';
 import type { ConllDocument } from '../src/core/ner/conll';
 
 /** The repository root (this script is bundled to out/scripts/). */
 const REPO = resolve(__dirname, '..', '..');
 
-interface Args {
-  data: string;
-  out: string;
-  epochs: number;
-  epochs1: number;
-  seed: number;
-  passes: number;
-  folds: number;
-  minCount: number;
-  threshold: number;
-  maxRows: number;
-  evalEpochs: boolean;
-  wordDropout: number;
-  residual: boolean;
-}
+const USAGE = 'usage: train-ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N] [--threshold X] [--max-rows N] [--word-dropout P] [--residual] [--eval-epochs]';
 
-function parseArgs(argv: string[]): Args {
-  const a: Args = {
+function parseArgs() {
+  const a = scriptOptions('train-ner', USAGE, {
     data: resolve(REPO, '../shared/data/conll2003'),
     out: resolve(REPO, 'models/ner-conll.bin'),
     epochs: 10,
@@ -56,37 +43,8 @@ function parseArgs(argv: string[]): Args {
     evalEpochs: false,
     wordDropout: 0,
     residual: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`missing value for ${k}`);
-      return x;
-    };
-    switch (k) {
-      case '--data': a.data = resolve(v()); break;
-      case '--out': a.out = resolve(v()); break;
-      case '--epochs': a.epochs = Number(v()); break;
-      case '--epochs1': a.epochs1 = Number(v()); break;
-      case '--seed': a.seed = Number(v()); break;
-      case '--passes': a.passes = Number(v()); break;
-      case '--folds': a.folds = Number(v()); break;
-      case '--min-count': a.minCount = Number(v()); break;
-      case '--threshold': a.threshold = Number(v()); break;
-      case '--max-rows': a.maxRows = Number(v()); break;
-      case '--eval-epochs': a.evalEpochs = true; break;
-      case '--word-dropout': a.wordDropout = Number(v()); break;
-      case '--residual': a.residual = true; break;
-      case '-h':
-      case '--help':
-        console.log('usage: train-ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--passes 1|2] [--folds K] [--epochs1 N] [--min-count N] [--threshold X] [--max-rows N] [--word-dropout P] [--residual] [--eval-epochs]');
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown option ${k}`);
-    }
-  }
+  }, { paths: ['data', 'out'] });
+  // The first pass trains as long as the second unless told otherwise.
   if (!a.epochs1) a.epochs1 = a.epochs;
   return a;
 }
@@ -169,7 +127,7 @@ function fmtF(s: NerScores): string {
 }
 
 function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs();
   const t0 = Date.now();
   const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${m}`);
   const trainDocs = readSplit(args.data, 'train.txt');
