@@ -1,6 +1,6 @@
 import type { Claim, EntityMention } from '../contract';
 import type { ArticleDocument } from '../document';
-import { inZones, type BoilerplateZone } from '../boilerplate';
+import { inZones } from '../boilerplate';
 import { findNumbers } from '../entities/numbers';
 
 /** Verbs of events and findings: what fact-checkers look for. */
@@ -12,7 +12,7 @@ const SOURCE = /\baccording to ((?:the |a |an )?[\w\s’'-]{2,60}?)(?=[,.;]|$)|\
 
 /**
  * Check-worthiness of a sentence in 0..1: figures, dates, named actors, events and attribution raise
- * it; opinion, questions, headlines and fragments lower it. Boilerplate zones give no claims at all.
+ * it; opinion, questions, lead-ins, headlines and fragments lower it. Boilerplate zones give no claims at all.
  */
 export function scoreSentence(sentence: string, entities: readonly EntityMention[], isHeading: boolean): number {
   const words = sentence.split(/\s+/).length;
@@ -25,15 +25,27 @@ export function scoreSentence(sentence: string, entities: readonly EntityMention
   if (CUE.test(sentence)) score += 0.1;
   if (OPINION.test(sentence)) score -= 0.25;
   if (/\?\s*["”’]?$/.test(sentence)) score -= 0.3;
+  // A line ending in a colon introduces what follows (`He said:`, `The Latest on the race (all times EDT):`).
+  if (/:\s*$/.test(sentence)) score -= 0.3;
   if (words < 6) score -= 0.3;
   if (isHeading) score -= 0.2;
   return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
 }
 
 export const CLAIM_THRESHOLD = 0.45;
+/**
+ * A sentence scoring under CLAIM_THRESHOLD but at least this is a claim only when another article states
+ * it too (facts.ts promotes it): what several outlets report is the story's matter of fact, even worded
+ * as a fragment, a quote or with an evaluative word (`one of the darkest moments`).
+ */
+export const CORROBORATED_THRESHOLD = 0.3;
 
-/** The claims of one article: scored sentences outside boilerplate, with their entities, source and normalised values. */
-export function findClaims(doc: ArticleDocument, entities: readonly EntityMention[], zones: readonly BoilerplateZone[]): Claim[] {
+/**
+ * The claims of one article: scored sentences outside boilerplate, with their entities, source and normalised
+ * values. `from`..`below` is the score range kept (by default: every claim; facts ask for the sentences just
+ * under the threshold, which are claims only when corroborated).
+ */
+export function findClaims(doc: ArticleDocument, entities: readonly EntityMention[], zones: readonly { start: number; end: number; reason: string }[], from = CLAIM_THRESHOLD, below = Infinity): Claim[] {
   const claims: Claim[] = [];
   const furniture = zones.filter((z) => z.reason !== 'markup');
   // Sentences and entities are both in text order: walk them together.
@@ -45,7 +57,7 @@ export function findClaims(doc: ArticleDocument, entities: readonly EntityMentio
     const inside: EntityMention[] = [];
     for (let i = first; i < entities.length && entities[i].start < s.end; i++) if (entities[i].end <= s.end) inside.push(entities[i]);
     const score = scoreSentence(sentence, inside, doc.blocks[s.block]?.kind === 'heading');
-    if (score < CLAIM_THRESHOLD) continue;
+    if (score < from || score >= below) continue;
     const src = SOURCE.exec(sentence);
     const numbers = findNumbers(doc.text, s).map((n) => ({
       text: doc.source.slice(n.start, n.end),

@@ -59,6 +59,13 @@ export function contextOf(doc: ArticleDocument, claim: Claim, start: number, end
 /** A name's entity id (`person:joe-biden`), or a place a demonym points at. */
 export const isEntityTerm = (t: string) => t.includes(':');
 
+/** How many names (entities, places a demonym points at) two sets of terms share. */
+export function sharedNames(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of a) if (isEntityTerm(t) && b.has(t)) n++;
+  return n;
+}
+
 /**
  * A claim's terms in reading order: names as their entity, demonyms as their place, dates as their
  * value (`@2021-12-30`), a counted noun as its concept, other words as concept stems; stopwords dropped.
