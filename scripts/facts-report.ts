@@ -1,7 +1,8 @@
 /**
  * Facts across articles on real news, to read by hand: runs the analysis on a set of PolNeAR articles
  * (2016 US election news from several outlets; data outside the project, see its README) and prints every
- * fact found with its claims, discrepancies first.
+ * fact found with its claims, discrepancies first (a claim under the claim threshold, made a claim because
+ * another article states it too, is marked).
  *   node out/scripts/facts-report.js [--polnear DIR] [--set dev|train] [--day YYYY-MM-DD] [--days N] [--all]
  *                                    [--dir FOLDER] [--sample N] [--seed S] [--json]
  * --polnear DIR   the data (default ../shared/data/polnear); a clear message and exit code 2 when missing.
@@ -14,6 +15,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeArticles, type AnalysisResult, type Fact } from '../src/core';
+import { CLAIM_THRESHOLD } from '../src/core/claims/claims';
 import { mulberry32 } from '../src/core/random';
 import { loadRecogniser } from '../src/node/recogniser';
 
@@ -77,11 +79,18 @@ function folderArticles(dir: string): { articles: Article[]; what: string } {
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function printFact(f: Fact, n: number) {
+/** Claims under the claim threshold are sentences that became claims because another article states them too. */
+function isCorroborated(result: AnalysisResult, path: string, start: number): boolean {
+  const claim = result.documents.find((d) => d.path === path)?.claims.find((c) => c.start === start);
+  return claim !== undefined && claim.score < CLAIM_THRESHOLD;
+}
+
+function printFact(result: AnalysisResult, f: Fact, n: number) {
   console.log(`\n#${n} ${f.id}${f.consistent ? '' : `  DISCREPANCY: ${f.discrepancy}`}`);
   for (const c of f.claims) {
     const values = c.values?.length ? `  [${c.values.join(', ')}]` : '';
-    console.log(`  - ${c.path}${values}\n      ${oneLine(c.text ?? '')}`);
+    const corroborated = isCorroborated(result, c.path, c.start) ? '  (under the threshold; a claim by corroboration)' : '';
+    console.log(`  - ${c.path}${values}${corroborated}\n      ${oneLine(c.text ?? '')}`);
   }
 }
 
@@ -97,10 +106,11 @@ function main() {
   }
   const claims = result.documents.reduce((n, d) => n + d.claims.length, 0);
   const disc = result.facts.filter((f) => !f.consistent).length;
+  const corroborated = result.documents.reduce((n, d) => n + d.claims.filter((c) => c.score < CLAIM_THRESHOLD).length, 0);
   console.log(`facts-report: ${what}`);
   for (const a of articles) console.log(`  ${a.path}`);
-  console.log(`${claims} claims; ${result.facts.length} facts across articles (${disc} with a discrepancy); analysis ${ms.toFixed(0)} ms`);
-  result.facts.forEach((f, i) => printFact(f, i + 1));
+  console.log(`${claims} claims (${corroborated} of them by corroboration); ${result.facts.length} facts across articles (${disc} with a discrepancy); analysis ${ms.toFixed(0)} ms`);
+  result.facts.forEach((f, i) => printFact(result, f, i + 1));
   const sample = Number(arg('--sample') ?? 0);
   if (sample > 0 && result.facts.length) {
     const rnd = mulberry32(Number(arg('--seed') ?? 1)); // seeded, so a sample can be drawn again
