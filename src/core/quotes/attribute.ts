@@ -2,7 +2,9 @@ import type { EntityMention, Quote, Speaker } from '../contract';
 import type { ArticleDocument } from '../document';
 import type { Cluster } from '../entities/aliases';
 import type { QuoteSpan } from './scan';
-import { gatedRulePick, scoreCandidate, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, type SpeakerCandidate, type SpeakerModel, type SpeakerModelData } from './speakers';
+import { gatedRulePick, scoreCandidate, speakerModelFrom, type SpeakerCandidate, type SpeakerModel, type SpeakerModelData } from './speakers';
+import { speakerCandidates, speakerKey } from './candidates';
+import { SpeakerContext } from './context';
 import shippedModel from '../../../models/speaker-polnear.json';
 
 let shipped: SpeakerModel | undefined;
