@@ -259,6 +259,14 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
       else c.features.push('other-holds-nearest-cue', `other-holds-nearest-cue|rel=${r ? r.rel : 'none'}`, `other-holds-nearest-cue|d=${d}|rel=${r ? r.rel : 'none'}`);
     }
   }
+  // Two quotes and two speech verbs with their speakers in one sentence (`While X, according to Y, was “…”, Z
+  // said it was “…”`): the quote's own verb is the one nearest it that no other quote stands nearer to; its holder
+  // is marked for the chooser, which keeps two such quotes from trading speakers (attribute.ts).
+  const inSentence = (tok: number) => T[tok].s >= sStart && T[tok].s < sEnd;
+  const heldCues = new Set([...relOf.values()].filter((r) => r.cue >= 0 && inSentence(r.cue)).map((r) => r.cue));
+  if (heldCues.size >= 2 && heldCues.has(nearestCue) && ctx.quotesBetween(sStart, sEnd) >= 2 && ctx.nearestQuote(nearestCue) === qi) {
+    for (const c of out) if (relOf.get(c)?.cue === nearestCue) c.paired = true;
+  }
   // Rank by distance among candidates on the same side (nearest first).
   const ranked = out.filter((c) => c.kind !== 'NONE' && c.kind !== 'PREV');
   for (const side of ['B', 'A']) {

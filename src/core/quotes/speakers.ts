@@ -56,8 +56,11 @@ export interface SpeakerCandidate {
   cue: SpanRef | null;
   /** PREV: the kind of the candidate taken over from the quote before. */
   base?: CandidateKind;
+  /** Holds the speech verb paired with this quote in a sentence of two quotes and two verbs (candidates.ts). */
+  paired?: boolean;
   features: string[];
 }
+
 /**
  * The candidate the hand rules picked, when the model says their kind of pick is to be followed (its ruleGate):
  * the best scored of the candidates holding the rules' span, or -1.
