@@ -25,10 +25,21 @@ export function bucket(n: number, edges: number[]): string {
   return `>${edges[edges.length - 1]}`;
 }
 
+/** Index of the last of `items` (sorted by start) starting at or before `offset`, or `none` (binary search). */
+function lastStartingBy(items: readonly { start: number }[], offset: number, none: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let best = none;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return best;
+}
+
 /** Everything about a document the candidates of its quotes are built from (built once per document). */
 export class SpeakerContext {
   readonly tokens: Token[] = [];
-  private readonly quoteStarts: number[];
   /** What the hand rules say for each quote, and which of them said it (features of the candidates). */
   readonly rules: readonly ((SpanRef & { rule: string }) | null)[];
   constructor(
@@ -43,7 +54,6 @@ export class SpeakerContext {
       const w = m[0];
       this.tokens.push({ s: m.index, e: m.index + w.length, w: w.toLowerCase(), cap: /^\p{Lu}/u.test(w), word: /^[\p{L}\p{N}]/u.test(w) });
     }
-    this.quoteStarts = spans.map((q) => q.start);
     this.rules = ruleAttribution(doc, spans, mentions).map((q) => (q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.name, rule: q.rule ?? 'other' } : null));
   }
 
@@ -61,13 +71,7 @@ export class SpeakerContext {
 
   /** Whether an offset lies inside a quote (between its marks). */
   insideQuote(offset: number): boolean {
-    let lo = 0;
-    let hi = this.spans.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.quoteStarts[mid] <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
-    }
+    const best = lastStartingBy(this.spans, offset, -1);
     for (let i = best; i >= 0 && i >= best - 2; i--) {
       const q = this.spans[i];
       if (q.open <= offset && offset < (q.close >= 0 ? q.close + 1 : q.end)) return true;
@@ -107,28 +111,14 @@ export class SpeakerContext {
     return !!t && t.word && this.model.cues.has(t.w);
   }
 
+  /** The sentence holding an offset (the first, before any). */
   sentenceIndex(offset: number): number {
-    const ss = this.doc.sentences;
-    let lo = 0;
-    let hi = ss.length - 1;
-    let best = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ss[mid].start <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return best;
+    return lastStartingBy(this.doc.sentences, offset, 0);
   }
 
+  /** The block (paragraph, heading…) holding an offset (the first, before any). */
   blockIndex(offset: number): number {
-    const bs = this.doc.blocks;
-    let lo = 0;
-    let hi = bs.length - 1;
-    let best = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (bs[mid].start <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return best;
+    return lastStartingBy(this.doc.blocks, offset, 0);
   }
 
   /** The person (or, for `it`/`they`, the organisation) a pronoun most likely stands for: the last one named before it. */
