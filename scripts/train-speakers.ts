@@ -20,7 +20,10 @@ import { resolve } from 'node:path';
 import { analyzeArticles } from '../src/core';
 import { parseArticle } from '../src/core/document';
 import { findQuotes, type QuoteSpan } from '../src/core/quotes/scan';
-import { gatedRulePick, HAND_CUES, ruleKindOf, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, SPEAKER_FEATURE_VERSION, type SpeakerCandidate, type SpeakerModelData } from '../src/core/quotes/speakers';
+import { gatedRulePick, ruleKindOf, speakerModelFrom, SPEAKER_FEATURE_VERSION, type SpeakerCandidate, type SpeakerModelData } from '../src/core/quotes/speakers';
+import { speakerCandidates, speakerKey } from '../src/core/quotes/candidates';
+import { SpeakerContext } from '../src/core/quotes/context';
+import { HAND_CUES } from '../src/core/quotes/lexicon';
 import { loadRecogniser } from '../src/node/recogniser';
 import { evaluatePolnear, readPolnear, speakerRight, type PolnearDoc, type PolnearQuote } from './eval-polnear';
 

@@ -77,3 +77,9 @@ test('stray markup with curly marks is not a quote', () => {
   const q = quotesOf('[time-brightcove not-tgx=”true”]\nNothing quoted here.');
   assert.equal(q.length, 0);
 });
+
+test('two quotes of one sentence, each beside its own speech verb, do not trade speakers', () => {
+  // The ranking alone gives the first quote to the diplomat and the second to Seibert (each the other's verb).
+  const q = quotesOf('Angela Merkel met the prime minister in Rome on Monday.\nWhile Merkel, according to Steffen Seibert, was “pleased” with the talks, an Italian diplomat said the meeting was “tense and long.”');
+  assert.deepEqual(q.map((x) => [x.text, x.speaker?.name]), [['pleased', 'Steffen Seibert'], ['tense and long.', 'an Italian diplomat']]);
+});

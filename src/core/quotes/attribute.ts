@@ -2,7 +2,9 @@ import type { EntityMention, Quote, Speaker } from '../contract';
 import type { ArticleDocument } from '../document';
 import type { Cluster } from '../entities/aliases';
 import type { QuoteSpan } from './scan';
-import { gatedRulePick, scoreCandidate, speakerCandidates, speakerKey, speakerModelFrom, SpeakerContext, type SpeakerCandidate, type SpeakerModel, type SpeakerModelData } from './speakers';
+import { gatedRulePick, scoreCandidate, speakerModelFrom, type SpeakerCandidate, type SpeakerModel, type SpeakerModelData } from './speakers';
+import { speakerCandidates, speakerKey } from './candidates';
+import { SpeakerContext } from './context';
 import shippedModel from '../../../models/speaker-polnear.json';
 
 let shipped: SpeakerModel | undefined;
@@ -102,6 +104,21 @@ export function chooseSpeakers(ctx: SpeakerContext, spokenBefore: readonly Speak
     // Kinds of hand-rule pick that beat the model on held-out training data decide for themselves.
     const gated = gatedRulePick(ctx.model, ctx.rules[qi]?.rule, candidates, scores);
     if (gated >= 0) best = gated;
+    // Two quotes of one sentence, each beside its own speech verb, do not trade speakers: when the ranking gives
+    // each the holder of the other's verb, each takes its own (`While X, according to Y, was “…”, an official said it
+    // was “…”`). A ranking scores one quote at a time and cannot see the exchange.
+    const before = out[qi - 1];
+    if (before && !ctx.spans[qi].continued) {
+      const own = candidates.findIndex((c) => c.paired);
+      const ownBefore = before.candidates.findIndex((c) => c.paired);
+      const mine = candidates[own];
+      const theirs = before.candidates[ownBefore];
+      if (mine && theirs && mine.start !== theirs.start && candidates[best].start === theirs.start && before.candidates[before.best].start === mine.start) {
+        before.best = ownBefore;
+        best = own;
+        previous = { speaker: theirs, span: ctx.spans[qi - 1] };
+      }
+    }
     out.push({ candidates, scores, best });
     const chosen = candidates[best];
     if (chosen.kind !== 'NONE') {

@@ -1,6 +1,6 @@
 /**
  * The one hand-written word list of attribution: verbs that attribute speech and the heads of descriptions that
- * speak (`a senior official`, `the government`). The hand rules (rules.ts) and the trained chooser (speakers.ts)
+ * speak (`a senior official`, `the government`). The hand rules (rules.ts) and the trained chooser (candidates.ts)
  * read the same lists; the trained model adds the cue verbs its data uses (models/speaker-polnear.json `cues`).
  */
 

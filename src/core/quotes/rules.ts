@@ -1,6 +1,6 @@
 /**
  * The hand-written attribution rules (the cue nearest the quote in its sentence, the speaker next to the cue),
- * kept as one opinion the trained chooser (speakers.ts) weighs among its features: where they speak, they are
+ * kept as one opinion the trained chooser (candidates.ts, speakers.ts) weighs among its features: where they speak, they are
  * usually right; the chooser learns how far to trust them.
  */
 import type { EntityMention, Quote, SpanRef, Speaker } from '../contract';
