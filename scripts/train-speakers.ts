@@ -25,29 +25,16 @@ import { speakerCandidates, speakerKey } from '../src/core/quotes/candidates';
 import { SpeakerContext } from '../src/core/quotes/context';
 import { HAND_CUES } from '../src/core/quotes/lexicon';
 import { loadRecogniser } from '../src/node/recogniser';
+import { scriptOptions } from './options';
 import { evaluatePolnear, readPolnear, speakerRight, type PolnearDoc, type PolnearQuote } from './eval-polnear';
 
 const REPO = resolve(__dirname, '..', '..');
 
 export function args() {
-  const a = { polnear: resolve(REPO, '../shared/data/polnear'), out: resolve(REPO, 'models/speaker-polnear.json'), epochs: 12, l2: 3e-3, minCount: 10, seed: 1, average: true, folds: 5, gateZ: 1.645 };
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    const v = () => argv[++i];
-    switch (argv[i]) {
-      case '--polnear': a.polnear = resolve(v()); break;
-      case '--out': a.out = resolve(v()); break;
-      case '--epochs': a.epochs = Number(v()); break;
-      case '--l2': a.l2 = Number(v()); break;
-      case '--min-count': a.minCount = Number(v()); break;
-      case '--seed': a.seed = Number(v()); break;
-      case '--no-average': a.average = false; break;
-      case '--folds': a.folds = Number(v()); break;
-      case '--gate-z': a.gateZ = Number(v()); break;
-      default: throw new Error(`unknown option ${argv[i]}`);
-    }
-  }
-  return a;
+  const a = scriptOptions('train-speakers', 'usage: train-speakers [--polnear DIR] [--out FILE] [--epochs N] [--l2 X] [--min-count N] [--seed N] [--no-average] [--folds K] [--gate-z Z]', {
+    polnear: resolve(REPO, '../shared/data/polnear'), out: resolve(REPO, 'models/speaker-polnear.json'), epochs: 12, l2: 3e-3, minCount: 10, seed: 1, noAverage: false, folds: 5, gateZ: 1.645,
+  }, { paths: ['polnear', 'out'] });
+  return { ...a, average: !a.noAverage };
 }
 
 function rng(seed: number) {
