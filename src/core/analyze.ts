@@ -1,168 +1,41 @@
-import type { AnalysisResult, DocumentResult, EntityCluster, EntityMention, EntityType, Quote, Speaker } from './contract';
-import { cutAtMarkup, isMarkdownPath, mergeSpans, parseArticle, readerText, type ArticleDocument, type Span } from './document';
-import { mentionsIn, type FolderNames } from './entities';
+import type { AnalysisResult, DocumentResult, EntityMention, Quote } from './contract';
+import { cutAtMarkup, isMarkdownPath } from './document';
+import { mentionsIn } from './entities';
 import { slug } from './text/normalize';
-import { findBoilerplate, type BoilerplateZone } from './boilerplate';
-import { findArticleDate, folderNames, linkMentions, recogniseNames, noCorrections, type Corrections, type DocumentEntities, type NameRecogniser, type NameSpan } from './entities';
-import type { Cluster } from './entities/aliases';
-import { findQuotes } from './quotes/scan';
-import { attributeQuotes } from './quotes/attribute';
-import type { SpeakerModel } from './quotes/speakers';
-import { findClaims } from './claims/claims';
-import { buildFactsSteps } from './claims/facts';
-import { guessLanguage, isForeign, markLanguage, taughtOnly, type LanguageGuess } from './text/language';
+import { recogniseNames } from './entities';
+import { isForeign, taughtOnly } from './text/language';
+import { analyseDocument, DEFAULT_MAX_LENGTH, prepare, type AnalyzeOptions, type ArticleInput } from './pipeline/article';
+import { mapArticle } from './pipeline/map';
+import { linkSteps, type AnalysisContext, type Linked } from './pipeline/link';
+import { compareIds, type MapRecord } from './pipeline/record';
 
-export interface ArticleInput {
-  path: string;
-  text: string;
-}
+export { DEFAULT_MAX_LENGTH, unreadableReason, type AnalyzeOptions, type ArticleInput } from './pipeline/article';
+export type { AnalysisContext } from './pipeline/link';
 
-export interface AnalyzeOptions {
-  recogniser: NameRecogniser;
-  corrections?: Corrections;
-  /** Articles larger than this (UTF-16 units) are skipped with a message; the editor must never hang. */
-  maxLength?: number;
-  /** The quote speaker chooser (default: the one trained on PolNeAR, models/speaker-polnear.json). */
-  speakerModel?: SpeakerModel;
-}
-
-export const DEFAULT_MAX_LENGTH = 5_000_000;
-
-/** Why a file cannot be analysed as an article, or null when it can. */
-export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): string | null {
-  if (text.length > maxLength) return `too large to analyse (${(text.length / 1e6).toFixed(1)} M characters; the limit is ${(maxLength / 1e6).toFixed(1)} M)`;
-  const head = text.slice(0, 8192);
-  if (head.includes('\u0000')) return 'binary file (contains NUL bytes)';
-  const bad = (head.match(/\uFFFD/g) ?? []).length;
-  if (bad > 8 && bad > head.length / 100) return 'not UTF-8 text (many undecodable bytes)';
-  return null;
-}
-
-interface Prepared {
-  doc: ArticleDocument;
-  zones: BoilerplateZone[];
-  /** Everything a reader does not see inside prose: the document's hidden Markdown and stray HTML-like markup. */
-  markup: Span[];
-  skipped?: string;
-}
-
-function prepare(input: ArticleInput, maxLength: number): Prepared {
-  const skipped = unreadableReason(input.text, maxLength) ?? undefined;
-  const doc = parseArticle(input.path, skipped ? '' : input.text);
-  const zones = skipped ? [] : findBoilerplate(doc);
-  const markup = zones.filter((z) => z.reason === 'markup');
-  if (markup.length) {
-    // Blank stray markup in the analysis text so no analyser reads it (offsets unchanged).
-    let out = '';
-    let at = 0;
-    for (const z of markup) {
-      out += doc.text.slice(at, z.start) + doc.text.slice(z.start, z.end).replace(/[^\r\n]/g, ' ');
-      at = z.end;
-    }
-    doc.text = out + doc.text.slice(at);
-    doc.hidden = mergeSpans([...doc.hidden, ...markup]);
-  }
-  return { doc, zones, markup: doc.hidden, skipped };
-}
-
-/** What one full analysis learned about the folder, kept to patch single articles after edits. */
-export interface AnalysisContext {
-  folder: FolderNames;
-  clusters: Map<string, Cluster>;
-  /** Mention text → the entity and type it was linked to. */
-  surfaces: Map<string, { id: string; type: EntityType }>;
-  articleDates: Map<string, Date | undefined>;
-  options: AnalyzeOptions;
-}
-
-/** Quotes, their speakers named by their entity, and claims for one prepared document. */
-function analyseDocument(p: Prepared, mentions: EntityMention[], context: Pick<AnalysisContext, 'clusters' | 'options'>, earlier: readonly EntityMention[] = [], spokenBefore: readonly Speaker[] = []): DocumentResult {
-  // The speaker is chosen and named by its entity in one place (quotes/attribute).
-  const quotes: Quote[] = attributeQuotes(p.doc, findQuotes(p.doc.text, p.doc.blocks, p.markup), earlier.length ? [...earlier, ...mentions] : mentions, { clusters: context.clusters, model: context.options.speakerModel, spokenBefore });
-  const result: DocumentResult = {
-    path: p.doc.path,
-    entities: mentions,
-    quotes: cutAtMarkup(p.doc.source, p.doc.text, p.markup, quotes),
-    claims: [],
-    boilerplate: p.zones.map((z) => ({ start: z.start, end: z.end, reason: z.reason })),
-  };
-  if (p.skipped) result.skipped = p.skipped;
-  else result.claims = findClaims(p.doc, mentions, p.zones);
-  return result;
+/**
+ * Link map records held in memory. Records are read in link order (compareIds), so the result is the same
+ * whatever order they were mapped in; it lists the documents in that order.
+ */
+export function* linkRecordsSteps(records: readonly MapRecord[], options: AnalyzeOptions): Generator<void, { result: AnalysisResult; context: AnalysisContext }> {
+  const sorted = [...records].sort((a, b) => compareIds(a.id, b.id));
+  const results: DocumentResult[] = [];
+  const linked: Linked = yield* linkSteps({ size: sorted.length, record: (i) => sorted[i] }, options, { put: (i, doc) => (results[i] = doc), get: (i) => results[i] });
+  const documents = sorted.map((_, i) => linked.document(i));
+  return { result: { documents, entities: linked.entities, facts: linked.facts }, context: linked.context };
 }
 
 /**
- * The full analysis as a sequence of steps: it yields after each document's heavy work, so a caller
- * can run it at once (`runAnalysis`) or in slices that leave the event loop free (`runAnalysisSliced`).
+ * The full analysis as a sequence of steps: the map step for each article, then the link step over their
+ * records, exactly as `marginalia map | marginalia link` runs it. It yields after each article's heavy work,
+ * so a caller can run it at once (`runAnalysis`) or in slices that leave the event loop free (`runAnalysisSliced`).
  */
 function* analysisSteps(inputs: readonly ArticleInput[], options: AnalyzeOptions): Generator<void, { result: AnalysisResult; context: AnalysisContext }> {
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const corrections = options.corrections ?? noCorrections();
-  const prepared: Prepared[] = [];
-  const names: NameSpan[][] = [];
-  const languages: LanguageGuess[] = [];
+  const records: MapRecord[] = [];
   for (const input of inputs) {
-    const p = prepare(input, maxLength);
-    prepared.push(p);
-    // The analysis is English-only: in an article clearly in another language the tagger reads nothing.
-    const language = guessLanguage(p.doc.text);
-    languages.push(language);
-    names.push(p.skipped || isForeign(language) ? [] : recogniseNames(p.doc, options.recogniser, p.markup));
+    records.push(mapArticle(input, options));
     yield;
   }
-  const docs = prepared.map((p) => p.doc);
-  const ownDates: (Date | undefined)[] = [];
-  for (let d = 0; d < docs.length; d++) {
-    ownDates.push(findArticleDate(docs[d].text, prepared[d].zones.filter((z) => z.reason === 'photo-credit')));
-    yield;
-  }
-  const folder = folderNames(docs, names, ownDates, corrections);
-  const perDoc: DocumentEntities[] = [];
-  for (let d = 0; d < docs.length; d++) {
-    const articleDate = ownDates[d] ?? folder.folderDate;
-    const mentions = mentionsIn(docs[d], names[d], prepared[d].markup, { start: 0, end: docs[d].text.length }, folder, articleDate);
-    perDoc.push({ mentions: isForeign(languages[d]) ? taughtOnly(mentions, corrections.accepted) : mentions, articleDate });
-    yield;
-  }
-  const clusters = linkMentions(perDoc, corrections);
-  const context: AnalysisContext = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
-  const documents: DocumentResult[] = [];
-  for (let d = 0; d < prepared.length; d++) {
-    const p = prepared[d];
-    context.articleDates.set(p.doc.path, perDoc[d].articleDate);
-    for (const m of perDoc[d].mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
-    const result = analyseDocument(p, perDoc[d].mentions, context);
-    documents.push(p.skipped ? result : markLanguage(result, languages[d]));
-    yield;
-  }
-
-  const facts = yield* buildFactsSteps(prepared.map((p, d) => ({ doc: p.doc, result: documents[d], articleDate: perDoc[d].articleDate })));
-  // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
-  prepared.forEach((p, d) => {
-    const whole = documents[d].claims;
-    documents[d].claims = cutAtMarkup(p.doc.source, p.doc.text, p.markup, whole);
-    if (whole.length === documents[d].claims.length) return;
-    for (const ref of facts.flatMap((f) => f.claims).filter((r) => r.path === p.doc.path)) {
-      const head = documents[d].claims.find((c) => c.partOf?.start === ref.start && c.partOf.end === ref.end);
-      if (!head) continue;
-      if (ref.text !== undefined) ref.text = readerText(p.doc.source, p.markup, ref);
-      ref.start = head.start;
-      ref.end = head.end;
-    }
-  });
-
-  const counts = new Map<string, { n: number; docs: Set<string> }>();
-  for (const r of documents) {
-    for (const m of r.entities) {
-      const c = counts.get(m.entityId) ?? { n: 0, docs: new Set<string>() };
-      c.n++;
-      c.docs.add(r.path);
-      counts.set(m.entityId, c);
-    }
-  }
-  const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
-  entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
-  return { result: { documents, entities, facts }, context };
+  return yield* linkRecordsSteps(records, options);
 }
 
 /** The full analysis, with the context needed to patch articles after edits. */

@@ -152,9 +152,22 @@ export function folderNames(
   ownDates: readonly (Date | undefined)[],
   corrections: Corrections,
 ): FolderNames {
-  const lexicon = buildLexicon(
-    namesPerDoc.flatMap((names, d) => names.map((n) => ({ text: docs[d].text.slice(n.start, n.end), type: n.type }))).filter((n) => !corrections.rejected.has(n.text)),
-  );
+  const found = namesPerDoc.flatMap((names, d) => names.map((n) => ({ text: docs[d].text.slice(n.start, n.end), type: n.type })));
+  return folderNamesOf(found, ownDates, () => docs.slice(0, 50).map((doc) => findArticleDate(doc.text)), corrections);
+}
+
+/**
+ * folderNames from what it reads of the articles, so a link step can build it without their texts: the names
+ * found, in article order (a repeated name and type may be given once: only its first place counts), the
+ * articles' own dates, and, asked only when none gives one, the dates the first 50 articles hold anywhere.
+ */
+export function folderNamesOf(
+  found: readonly { text: string; type: NameSpan['type'] }[],
+  ownDates: readonly (Date | undefined)[],
+  firstDates: () => (Date | undefined)[],
+  corrections: Corrections,
+): FolderNames {
+  const lexicon = buildLexicon(found.filter((n) => !corrections.rejected.has(n.text)));
   // Institutions known by their building are names wherever they appear (`the Kremlin said`).
   for (const name of METONYM_NAMES) if (!corrections.rejected.has(name)) lexicon.add(name, 'ORG');
   // The user's own names come first: they win over any overlapping suggestion.
@@ -165,7 +178,7 @@ export function folderNames(
   // An article that gives no date of its own is read against the date most articles of the folder give:
   // a folder is usually one story or one period. With no dated article at all, relative dates stay
   // unresolved; dates in photo captions are the last resort.
-  const folderDate = mostCommonDate([...ownDates]) ?? mostCommonDate(docs.slice(0, 50).map((doc) => findArticleDate(doc.text)));
+  const folderDate = mostCommonDate([...ownDates]) ?? mostCommonDate(firstDates());
   return { lexicon, userLexicon, corrections, folderDate };
 }
 

@@ -1,0 +1,156 @@
+import type { DocumentResult, EntityCluster, EntityType, Fact } from '../contract';
+import { cutAtMarkup, readerText } from '../document';
+import { folderNamesOf, linkMentions, mentionsIn, noCorrections, type DocumentEntities, type FolderNames, type NameSpan } from '../entities';
+import type { Cluster } from '../entities/aliases';
+import { buildFactsSteps } from '../claims/facts';
+import { isForeign, markLanguage, taughtOnly } from '../text/language';
+import { analyseDocument, DEFAULT_MAX_LENGTH, prepare, type AnalyzeOptions, type Prepared } from './article';
+import { factsView, type FactsView } from './facts-view';
+import type { MapRecord } from './record';
+
+/** The map records of a folder in link order (compareIds), read as often as the link step needs. */
+export interface RecordSource {
+  readonly size: number;
+  record(i: number): MapRecord;
+}
+
+/** Where the link step keeps each article's result until the folder's facts are known (memory, or a spool file). */
+export interface ResultStore {
+  put(i: number, doc: DocumentResult): void;
+  get(i: number): DocumentResult;
+}
+
+/** What one full analysis learned about the folder, kept to patch single articles after edits. */
+export interface AnalysisContext {
+  folder: FolderNames;
+  clusters: Map<string, Cluster>;
+  /** Mention text → the entity and type it was linked to. */
+  surfaces: Map<string, { id: string; type: EntityType }>;
+  articleDates: Map<string, Date | undefined>;
+  options: AnalyzeOptions;
+}
+
+export interface Linked {
+  entities: EntityCluster[];
+  facts: Fact[];
+  context: AnalysisContext;
+  /** Article i's result, complete (its claims point at their facts). */
+  document(i: number): DocumentResult;
+}
+
+const dateOf = (ms: number | null | undefined) => (ms === null || ms === undefined ? undefined : new Date(ms));
+
+function prepared(r: MapRecord, options: AnalyzeOptions): Prepared {
+  return prepare({ path: r.id, text: r.text, format: r.format }, options.maxLength ?? DEFAULT_MAX_LENGTH, r.skipped);
+}
+
+/**
+ * The folder's names and date from every record: names once each, in record order (only a name's first
+ * place counts), and the dates.
+ */
+function folderOf(source: RecordSource, corrections: NonNullable<AnalyzeOptions['corrections']>): FolderNames {
+  const seen = new Set<string>();
+  const found: { text: string; type: NameSpan['type'] }[] = [];
+  const ownDates: (Date | undefined)[] = [];
+  for (let d = 0; d < source.size; d++) {
+    const r = source.record(d);
+    for (const [, , type, text] of r.names) {
+      const key = `${type}\t${text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ text, type });
+    }
+    ownDates.push(dateOf(r.date));
+  }
+  const firstDates = () => Array.from({ length: Math.min(50, source.size) }, (_, d) => dateOf(source.record(d).anyDate));
+  return folderNamesOf(found, ownDates, firstDates, corrections);
+}
+
+/**
+ * The link step: everything that needs the whole folder, over map records read one at a time (three passes,
+ * so it never holds the texts together): the folder's names and date; each article's mentions, linked into
+ * entities across the folder; quotes, speakers and claims; facts across articles. It yields after each
+ * article, so a caller can run it at once or in slices.
+ */
+export function* linkSteps(source: RecordSource, options: AnalyzeOptions, store: ResultStore): Generator<void, Linked> {
+  const corrections = options.corrections ?? noCorrections();
+  const folder = folderOf(source, corrections);
+  yield;
+  const perDoc: DocumentEntities[] = [];
+  for (let d = 0; d < source.size; d++) {
+    const r = source.record(d);
+    const p = prepared(r, options);
+    const articleDate = dateOf(r.date) ?? folder.folderDate;
+    const mentions = mentionsIn(p.doc, r.names.map(([start, end, type]) => ({ start, end, type })), p.markup, { start: 0, end: p.doc.text.length }, folder, articleDate);
+    perDoc.push({ mentions: isForeign(r.language) ? taughtOnly(mentions, corrections.accepted) : mentions, articleDate });
+    yield;
+  }
+  const clusters = linkMentions(perDoc, corrections);
+  const context: AnalysisContext = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
+  const views: FactsView[] = [];
+  /** Per article whose claims markup cut into more or fewer pieces: each whole claim's first piece and what a reader reads of it. */
+  const cuts = new Map<string, Map<string, { start: number; end: number; text: string }>>();
+  const counts = new Map<string, { n: number; docs: Set<string> }>();
+  for (let d = 0; d < source.size; d++) {
+    const r = source.record(d);
+    const p = prepared(r, options);
+    const { mentions, articleDate } = perDoc[d];
+    context.articleDates.set(p.doc.path, articleDate);
+    for (const m of mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
+    const result = analyseDocument(p, mentions, context);
+    if (!p.skipped) markLanguage(result, r.language);
+    views.push(factsView(p.doc, result, articleDate));
+    // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
+    const whole = result.claims;
+    result.claims = cutAtMarkup(p.doc.source, p.doc.text, p.markup, whole);
+    if (whole.length !== result.claims.length) {
+      const heads = new Map<string, { start: number; end: number; text: string }>();
+      for (const c of whole) {
+        const head = result.claims.find((x) => x.partOf?.start === c.start && x.partOf.end === c.end);
+        if (head) heads.set(`${c.start}:${c.end}`, { start: head.start, end: head.end, text: readerText(p.doc.source, p.markup, c) });
+      }
+      cuts.set(p.doc.path, heads);
+    }
+    for (const m of result.entities) {
+      const c = counts.get(m.entityId) ?? { n: 0, docs: new Set<string>() };
+      c.n++;
+      c.docs.add(result.path);
+      counts.set(m.entityId, c);
+    }
+    store.put(d, result);
+    perDoc[d] = { mentions: [] }; // held by the store now
+    yield;
+  }
+
+  const facts = yield* buildFactsSteps(views);
+  const byPath = new Map(views.map((v) => [v.result.path, v]));
+  for (const f of facts) {
+    for (const ref of f.claims) {
+      byPath.get(ref.path)!.back(ref);
+      const head = cuts.get(ref.path)?.get(`${ref.start}:${ref.end}`);
+      if (!head) continue;
+      if (ref.text !== undefined) ref.text = head.text;
+      ref.start = head.start;
+      ref.end = head.end;
+    }
+  }
+  // The facts step set each whole claim's fact; its pieces (or itself, uncut) take it when the article is read back.
+  const factIds = new Map<number, Map<string, string>>();
+  views.forEach((v, d) => {
+    v.result.claims.forEach((c, k) => {
+      if (!c.factId) return;
+      const ids = factIds.get(d) ?? new Map<string, string>();
+      ids.set(v.wholeKeys[k], c.factId);
+      factIds.set(d, ids);
+    });
+  });
+  const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
+  entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+  const document = (i: number) => {
+    const doc = store.get(i);
+    const ids = factIds.get(i);
+    if (ids) for (const c of doc.claims) c.factId = ids.get(`${(c.partOf ?? c).start}:${(c.partOf ?? c).end}`) ?? c.factId;
+    return doc;
+  };
+  return { entities, facts, context, document };
+}
