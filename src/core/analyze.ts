@@ -24,6 +24,15 @@ export function* linkRecordsSteps(records: readonly MapRecord[], options: Analyz
   return { result: { documents, entities: linked.entities, facts: linked.facts }, context: linked.context };
 }
 
+/** linkRecordsSteps run at once. */
+export function linkRecords(records: readonly MapRecord[], options: AnalyzeOptions): AnalysisResult {
+  const steps = linkRecordsSteps(records, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value.result;
+  }
+}
+
 /**
  * The full analysis as a sequence of steps: the map step for each article, then the link step over their
  * records, exactly as `marginalia map | marginalia link` runs it. It yields after each article's heavy work,

@@ -1,0 +1,77 @@
+import { linkSteps, type Linked } from '../core/pipeline/link';
+import { compareIds, recordProblem, type MapRecord } from '../core/pipeline/record';
+import type { DocumentResult } from '../core';
+import { loadRecogniser } from '../node/recogniser';
+import { EXIT, readArguments, say, type CommandSpec } from './args';
+import { sayDocumentProblems } from './analyze';
+import { writeAnalysisJson } from './json-out';
+import { numberedLines, parseLine } from './lines';
+import { Spool } from './spool';
+
+export const LINK_USAGE = `  marginalia link [FILE…]
+      The folder-wide half of \`analyze\`: reads map records (from \`marginalia map\`) from the files, or
+      standard input when none or \`-\` is given, in any order and from any number of map processes; prints
+      the document \`analyze --json\` prints for the same articles (each document's path is its id). The
+      records wait in a temporary file (under TMPDIR) and are read one at a time: memory holds the
+      folder's names, entities and claims, not the texts. A bad line is named on stderr and skipped.
+`;
+
+export const LINK_SPEC: CommandSpec = { command: 'link', usage: `Usage:\n${LINK_USAGE}`, options: [] };
+
+/** `marginalia link`: exit 0 when every record was linked, 1 when a line, a repeated id or an article was skipped (each named on stderr). */
+export async function runLink(args: readonly string[]): Promise<number> {
+  const read = readArguments(args, LINK_SPEC);
+  if (!read.ok) return read.exit;
+  const files = read.args.operands.length ? read.args.operands : ['-'];
+  const records = new Spool('records.jsonl');
+  const results = new Spool('results.jsonl');
+  try {
+    const index: { id: string; slot: number }[] = [];
+    const ids = new Set<string>();
+    let problems = 0;
+    for (const file of files) {
+      const where = file === '-' ? 'standard input' : file;
+      try {
+        for await (const { n, line } of numberedLines(file)) {
+          const parsed = parseLine(line);
+          const problem = parsed.ok ? recordProblem(parsed.value) : parsed.problem;
+          const id = parsed.ok && !problem ? (parsed.value as MapRecord).id : '';
+          if (problem || ids.has(id)) {
+            say(`marginalia link: ${where}, line ${n}: ${problem ?? `a second record for ${JSON.stringify(id)} (ids name one article each)`}; skipped`);
+            problems++;
+            continue;
+          }
+          ids.add(id);
+          index.push({ id, slot: records.add(line) });
+        }
+      } catch (e) {
+        say(`marginalia link: ${where}: cannot be read (${(e as Error).message})`);
+        return EXIT.usage;
+      }
+    }
+    if (!index.length) {
+      say(`marginalia link: no map records in ${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: make them with \`marginalia map\``);
+      return EXIT.usage;
+    }
+    index.sort((a, b) => compareIds(a.id, b.id));
+    const source = { size: index.length, record: (i: number) => JSON.parse(records.get(index[i].slot)) as MapRecord };
+    const store = { put: (i: number, doc: DocumentResult) => void results.add(JSON.stringify(doc), i), get: (i: number) => JSON.parse(results.get(i)) as DocumentResult };
+    const steps = linkSteps(source, { recogniser: loadRecogniser() }, store);
+    let linked: Linked | undefined;
+    while (!linked) {
+      const r = steps.next();
+      if (r.done) linked = r.value;
+    }
+    const { document } = linked;
+    writeAnalysisJson((s) => process.stdout.write(s), index.length, (i) => {
+      const d = document(i);
+      problems += sayDocumentProblems(d);
+      return d;
+    }, linked);
+    return problems ? EXIT.failed : EXIT.done;
+  } finally {
+    records.close();
+    results.close();
+    Spool.removeAll();
+  }
+}
