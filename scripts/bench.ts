@@ -10,7 +10,9 @@
  *                the repo). Without it the corpus is the seeds alone and the folder figures are skipped.
  *   --quick      fewer edits, a smaller naive sample, no extension host (about a minute).
  *   --no-host    skip the real-VS-Code part (code-server + Chromium).
- *   --only LIST  run only these sections: model, analysis, edits, anchoring, sidecar, bundle, folder, host.
+ *   --only LIST  run only these sections: model, analysis, edits, anchoring, sidecar, bundle, folder, host, archive.
+ *   --archive SMALL,LARGE,RECORDS  the archive section's sizes (default 1000,10000,100000): map on SMALL and LARGE
+ *                articles, link on RECORDS map records.
  *   --verbose    copy the extension host's log to stderr.
  *   --host-profile  profile the extension host during activation and analyzeFolder: .bench/host-*.cpuprofile.
  * For readable CPU profiles build without --production (node scripts/build.mjs), then run e.g.
@@ -29,12 +31,13 @@ import { writeFileAtomic } from '../src/node/atomic';
 import { loadRecogniser } from '../src/node/recogniser';
 import { VERSION } from '../src/version';
 import { mulberry32 } from '../src/core/random';
+import { archiveFigures } from './bench/archive';
 import { bytes, longArticle, paragraphs, readConllArticles, readSeeds, repoRoot, type Article } from './bench/corpus';
 import { hostUnavailable, runHostBench } from './bench/host';
 import { naiveAnchor } from './bench/naive-anchor';
 import { figure, fmt, info, median, percentile, section, skipped, summary } from './bench/report';
 
-const SECTIONS = ['model', 'analysis', 'edits', 'anchoring', 'sidecar', 'bundle', 'folder', 'host'] as const;
+const SECTIONS = ['model', 'analysis', 'edits', 'anchoring', 'sidecar', 'bundle', 'folder', 'host', 'archive'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -578,6 +581,10 @@ async function main(): Promise<void> {
       skipped('folder analysis time', 's', 'needs CoNLL-2003 (--conll DIR)', { op: '<=', limit: 20 });
       skipped('folder analysis peak RSS', 'MB', 'needs CoNLL-2003 (--conll DIR)', { op: '<=', limit: 300 });
     }
+  }
+  if (on('archive')) {
+    const [small = 1000, large = 10000, records = 100000] = (process.argv[process.argv.indexOf('--archive') + 1] ?? '').split(',').map(Number).filter((n) => n > 0);
+    await archiveFigures(ext, [...seeds, ...folder], tmp, process.argv.includes('--archive') ? { small, large, records } : { small: 1000, large: 10000, records: 100000 });
   }
   if (on('host')) {
     await hostFigures(root, ext, haveConll ? folder : [], tmp, opts, (now() - T0) / 1000, haveConll);
