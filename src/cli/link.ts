@@ -1,6 +1,6 @@
 import { linkSteps, type Linked } from '../core/pipeline/link';
 import { compareIds, recordProblem, type MapRecord } from '../core/pipeline/record';
-import type { DocumentResult } from '../core';
+import type { DocumentResult, EntityMention } from '../core';
 import { loadRecogniser } from '../node/recogniser';
 import { EXIT, readArguments, say, type CommandSpec } from './args';
 import { sayDocumentProblems } from './analyze';
@@ -24,6 +24,7 @@ export async function runLink(args: readonly string[]): Promise<number> {
   if (!read.ok) return read.exit;
   const files = read.args.operands.length ? read.args.operands : ['-'];
   const records = new Spool('records.jsonl');
+  const mentions = new Spool('mentions.jsonl');
   const results = new Spool('results.jsonl');
   try {
     const index: { id: string; slot: number }[] = [];
@@ -55,8 +56,7 @@ export async function runLink(args: readonly string[]): Promise<number> {
     }
     index.sort((a, b) => compareIds(a.id, b.id));
     const source = { size: index.length, record: (i: number) => JSON.parse(records.get(index[i].slot)) as MapRecord };
-    const store = { put: (i: number, doc: DocumentResult) => void results.add(JSON.stringify(doc), i), get: (i: number) => JSON.parse(results.get(i)) as DocumentResult };
-    const steps = linkSteps(source, { recogniser: loadRecogniser() }, store);
+    const steps = linkSteps(source, { recogniser: loadRecogniser() }, { mentions: mentions.store<EntityMention[]>(), results: results.store<DocumentResult>() });
     let linked: Linked | undefined;
     while (!linked) {
       const r = steps.next();
@@ -70,8 +70,7 @@ export async function runLink(args: readonly string[]): Promise<number> {
     }, linked);
     return problems ? EXIT.failed : EXIT.done;
   } finally {
-    records.close();
-    results.close();
+    for (const spool of [records, mentions, results]) spool.close();
     Spool.removeAll();
   }
 }

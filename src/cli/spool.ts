@@ -36,6 +36,11 @@ export class Spool {
     return bytes.toString('utf8');
   }
 
+  /** The spool as a link store of JSON values, one a slot. */
+  store<T>(): { put(i: number, value: T): void; get(i: number): T } {
+    return { put: (i, value) => void this.add(JSON.stringify(value), i), get: (i) => JSON.parse(this.get(i)) as T };
+  }
+
   close(): void {
     closeSync(this.fd);
     rmSync(this.file, { force: true });

@@ -6,21 +6,21 @@ import { recogniseNames } from './entities';
 import { isForeign, taughtOnly } from './text/language';
 import { analyseDocument, DEFAULT_MAX_LENGTH, prepare, type AnalyzeOptions, type ArticleInput } from './pipeline/article';
 import { mapArticle } from './pipeline/map';
-import { linkSteps, type AnalysisContext, type Linked } from './pipeline/link';
+import { linkSteps, memoryStores, type AnalysisContext, type Linked } from './pipeline/link';
 import { compareIds, type MapRecord } from './pipeline/record';
 
 export { DEFAULT_MAX_LENGTH, unreadableReason, type AnalyzeOptions, type ArticleInput } from './pipeline/article';
 export type { AnalysisContext } from './pipeline/link';
 
 /**
- * Link map records held in memory. Records are read in link order (compareIds), so the result is the same
- * whatever order they were mapped in; it lists the documents in that order.
+ * Link map records held in memory. The link step reads them in its own order (compareIds), so the result is
+ * the same whatever order they were mapped in; the documents are listed in the order the records were given.
  */
 export function* linkRecordsSteps(records: readonly MapRecord[], options: AnalyzeOptions): Generator<void, { result: AnalysisResult; context: AnalysisContext }> {
-  const sorted = [...records].sort((a, b) => compareIds(a.id, b.id));
-  const results: DocumentResult[] = [];
-  const linked: Linked = yield* linkSteps({ size: sorted.length, record: (i) => sorted[i] }, options, { put: (i, doc) => (results[i] = doc), get: (i) => results[i] });
-  const documents = sorted.map((_, i) => linked.document(i));
+  const order = records.map((_, i) => i).sort((a, b) => compareIds(records[a].id, records[b].id));
+  const linked: Linked = yield* linkSteps({ size: order.length, record: (i) => records[order[i]] }, options, memoryStores());
+  const documents: DocumentResult[] = [];
+  order.forEach((given, i) => (documents[given] = linked.document(i)));
   return { result: { documents, entities: linked.entities, facts: linked.facts }, context: linked.context };
 }
 

@@ -342,7 +342,7 @@ test('7. every command: --help on stdout, unknown options refused, errors name t
     assert.equal(help.err, '');
     const unknown = cli(dir, 'anaylze', 'seeds');
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /^marginalia: unknown command "anaylze": the commands are analyze, check, export, import, merge-sidecar, agree and help\n/);
+    assert.match(unknown.err, /^marginalia: unknown command "anaylze": the commands are analyze, check, export, import, merge-sidecar, agree, map, link and help\n/);
     // A missing path, an empty folder, a folder without articles: exit 2, said plainly, nothing written.
     mkdirSync(join(dir, 'empty'));
     mkdirSync(join(dir, 'pictures'));

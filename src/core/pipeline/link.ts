@@ -1,4 +1,4 @@
-import type { DocumentResult, EntityCluster, EntityType, Fact } from '../contract';
+import type { DocumentResult, EntityCluster, EntityMention, EntityType, Fact } from '../contract';
 import { cutAtMarkup, readerText } from '../document';
 import { folderNamesOf, linkMentions, mentionsIn, noCorrections, type DocumentEntities, type FolderNames, type NameSpan } from '../entities';
 import type { Cluster } from '../entities/aliases';
@@ -14,10 +14,25 @@ export interface RecordSource {
   record(i: number): MapRecord;
 }
 
-/** Where the link step keeps each article's result until the folder's facts are known (memory, or a spool file). */
-export interface ResultStore {
-  put(i: number, doc: DocumentResult): void;
-  get(i: number): DocumentResult;
+/** Where the link step keeps something of each article between passes (memory, or a spool file). */
+export interface Store<T> {
+  put(i: number, value: T): void;
+  get(i: number): T;
+}
+
+/** Each article's mentions from the second pass to the third, and its result until the folder's facts are known. */
+export interface LinkStores {
+  mentions: Store<EntityMention[]>;
+  results: Store<DocumentResult>;
+}
+
+/** Stores in memory (the editor, `analyze`). */
+export function memoryStores(): LinkStores {
+  const store = <T>(): Store<T> => {
+    const kept: T[] = [];
+    return { put: (i, v) => void (kept[i] = v), get: (i) => kept[i] };
+  };
+  return { mentions: store(), results: store() };
 }
 
 /** What one full analysis learned about the folder, kept to patch single articles after edits. */
@@ -37,6 +52,9 @@ export interface Linked {
   /** Article i's result, complete (its claims point at their facts). */
   document(i: number): DocumentResult;
 }
+
+/** Mentions linking reads: all but dates and figures. */
+const isName = (m: EntityMention) => m.type !== 'DATE' && m.type !== 'NUMBER';
 
 const dateOf = (ms: number | null | undefined) => (ms === null || ms === undefined ? undefined : new Date(ms));
 
@@ -72,19 +90,30 @@ function folderOf(source: RecordSource, corrections: NonNullable<AnalyzeOptions[
  * entities across the folder; quotes, speakers and claims; facts across articles. It yields after each
  * article, so a caller can run it at once or in slices.
  */
-export function* linkSteps(source: RecordSource, options: AnalyzeOptions, store: ResultStore): Generator<void, Linked> {
+export function* linkSteps(source: RecordSource, options: AnalyzeOptions, stores: LinkStores): Generator<void, Linked> {
   const corrections = options.corrections ?? noCorrections();
   const folder = folderOf(source, corrections);
   yield;
+  // Linking reads only names (not dates or figures), and only their text and type: that much of every article's
+  // mentions stays in memory, each name's text once; the whole mentions wait in the store.
   const perDoc: DocumentEntities[] = [];
+  const texts = new Map<string, string>();
   for (let d = 0; d < source.size; d++) {
     const r = source.record(d);
     const p = prepared(r, options);
     const articleDate = dateOf(r.date) ?? folder.folderDate;
-    const mentions = mentionsIn(p.doc, r.names.map(([start, end, type]) => ({ start, end, type })), p.markup, { start: 0, end: p.doc.text.length }, folder, articleDate);
-    perDoc.push({ mentions: isForeign(r.language) ? taughtOnly(mentions, corrections.accepted) : mentions, articleDate });
+    const found = mentionsIn(p.doc, r.names.map(([start, end, type]) => ({ start, end, type })), p.markup, { start: 0, end: p.doc.text.length }, folder, articleDate);
+    const mentions = isForeign(r.language) ? taughtOnly(found, corrections.accepted) : found;
+    stores.mentions.put(d, mentions);
+    const names = mentions.filter(isName).map((m) => {
+      const text = texts.get(m.text) ?? m.text;
+      texts.set(text, text);
+      return { start: 0, end: 0, text, type: m.type, entityId: '' };
+    });
+    perDoc.push({ mentions: names, articleDate });
     yield;
   }
+  texts.clear();
   const clusters = linkMentions(perDoc, corrections);
   const context: AnalysisContext = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
   const views: FactsView[] = [];
@@ -94,7 +123,15 @@ export function* linkSteps(source: RecordSource, options: AnalyzeOptions, store:
   for (let d = 0; d < source.size; d++) {
     const r = source.record(d);
     const p = prepared(r, options);
-    const { mentions, articleDate } = perDoc[d];
+    const { mentions: names, articleDate } = perDoc[d];
+    // The names as linking typed and named them, in the order they were given to it.
+    const mentions = stores.mentions.get(d);
+    let k = 0;
+    for (const m of mentions) {
+      if (!isName(m)) continue;
+      m.type = names[k].type;
+      m.entityId = names[k++].entityId;
+    }
     context.articleDates.set(p.doc.path, articleDate);
     for (const m of mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
     const result = analyseDocument(p, mentions, context);
@@ -117,8 +154,8 @@ export function* linkSteps(source: RecordSource, options: AnalyzeOptions, store:
       c.docs.add(result.path);
       counts.set(m.entityId, c);
     }
-    store.put(d, result);
-    perDoc[d] = { mentions: [] }; // held by the store now
+    stores.results.put(d, result);
+    perDoc[d] = { mentions: [] };
     yield;
   }
 
@@ -147,7 +184,7 @@ export function* linkSteps(source: RecordSource, options: AnalyzeOptions, store:
   const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
   entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
   const document = (i: number) => {
-    const doc = store.get(i);
+    const doc = stores.results.get(i);
     const ids = factIds.get(i);
     if (ids) for (const c of doc.claims) c.factId = ids.get(`${(c.partOf ?? c).start}:${(c.partOf ?? c).end}`) ?? c.factId;
     return doc;
