@@ -47,6 +47,7 @@ interface Options {
   only: Set<Section>;
   verbose: boolean;
   hostProfile: boolean;
+  archive: { small: number; large: number; records: number };
 }
 
 function parseOptions(root: string): Options {
@@ -66,7 +67,14 @@ function parseOptions(root: string): Options {
     only: sections,
     verbose: args.includes('--verbose'),
     hostProfile: args.includes('--host-profile'),
+    archive: archiveSizes(value('--archive') ?? '1000,10000,100000'),
   };
+}
+
+function archiveSizes(list: string): { small: number; large: number; records: number } {
+  const [small, large, records] = list.split(',').map(Number);
+  if (![small, large, records].every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--archive: three counts, e.g. 1000,10000,100000 (not ${list})`);
+  return { small, large, records };
 }
 
 const KB = 1000;
@@ -583,8 +591,7 @@ async function main(): Promise<void> {
     }
   }
   if (on('archive')) {
-    const [small = 1000, large = 10000, records = 100000] = (process.argv[process.argv.indexOf('--archive') + 1] ?? '').split(',').map(Number).filter((n) => n > 0);
-    await archiveFigures(ext, [...seeds, ...folder], tmp, process.argv.includes('--archive') ? { small, large, records } : { small: 1000, large: 10000, records: 100000 });
+    await archiveFigures(ext, [...seeds, ...folder], tmp, opts.archive);
   }
   if (on('host')) {
     await hostFigures(root, ext, haveConll ? folder : [], tmp, opts, (now() - T0) / 1000, haveConll);
