@@ -29,18 +29,19 @@ export function factsView(doc: ArticleDocument, result: DocumentResult, articleD
     source += doc.source.slice(r.start, r.end);
   }
   const regionOf = (x: Span) => regions.find((r) => x.start >= r.start && x.end <= r.end);
-  const into = <T extends Span>(x: T, r: Span & { at: number }): T => ({ ...x, start: x.start - r.start + r.at, end: x.end - r.start + r.at });
-  const claims: Claim[] = result.claims.map((c) => into(c, regionOf(c)!));
+  const into = (x: Span, r?: Span & { at: number }): Span => (r ? { start: x.start - r.start + r.at, end: x.end - r.start + r.at } : { start: -1, end: -1 });
+  // Only the fields the facts step reads are kept: an archive's link holds every claim until its facts are known.
+  const claims = result.claims.map((c) => ({ ...into(c, regionOf(c)), text: c.text, factId: c.factId }) as Claim);
   const entities: EntityMention[] = [];
   for (const e of result.entities) {
     const r = regionOf(e);
     // Outside every claim only a one-word place counts (its demonyms), and only by its name: it is put nowhere.
-    if (r) entities.push(into(e, r));
-    else if (e.type === 'PLACE' && !/\s/.test(e.text)) entities.push({ ...e, start: -1, end: -1 });
+    if (!r && (e.type !== 'PLACE' || /\s/.test(e.text))) continue;
+    entities.push({ ...into(e, r), text: e.text, type: e.type, entityId: e.entityId, ...(e.value !== undefined ? { value: e.value } : {}), ...(e.unit !== undefined ? { unit: e.unit } : {}) });
   }
   return {
     doc: { ...doc, text, source, blocks: [], sentences: [], hidden: [] },
-    result: { ...result, claims, entities },
+    result: { path: result.path, claims, entities, quotes: [], boilerplate: [] },
     articleDate,
     wholeKeys: result.claims.map((c) => `${c.start}:${c.end}`),
     back(ref) {
