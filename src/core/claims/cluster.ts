@@ -24,7 +24,8 @@ export function* clusterItems<T extends { doc: number }>(items: T[], keysOf: (x:
   const uf = new UnionFind(items.length);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
   const pairs: [number, number, number][] = [];
-  for (const [x, y] of candidatePairs(items.map((s) => new Set(keysOf(s))), minShared)) {
+  // Items of one article never link (slotsLink, passagesLink): they are not paired.
+  for (const [x, y] of candidatePairs(items.map((s) => new Set(keysOf(s))), minShared, undefined, items.map((s) => s.doc))) {
     if (link(items[x], items[y])) pairs.push([x, y, sim(items[x], items[y])]);
   }
   pairs.sort((p, q) => q[2] - p[2]);

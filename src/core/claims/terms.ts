@@ -52,9 +52,11 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
  * Pairs of items worth comparing: those sharing at least `minShared` terms that are rare enough (held by
  * at most `maxHolders` items). Comparing every pair is quadratic; a folder of a thousand articles has
  * tens of thousands of claims. Common words are skipped, so two items that share only common words are
- * never compared (they would not pass the similarity floors used here anyway).
+ * never compared (they would not pass the similarity floors used here anyway). Items of the same `group` (one
+ * article's claims, which never state a fact together) are not paired: in an archive of 10^5 articles those pairs
+ * alone outgrow a Map (2^24 entries).
  */
-export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60): [number, number][] {
+export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): [number, number][] {
   const holders = new Map<string, number[]>();
   items.forEach((terms, i) => {
     for (const t of terms) {
@@ -68,6 +70,7 @@ export function candidatePairs(items: readonly ReadonlySet<string>[], minShared 
     if (list.length < 2 || list.length > maxHolders) continue;
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
+        if (group && group[list[a]] === group[list[b]]) continue;
         const key = list[a] * items.length + list[b];
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
