@@ -21,11 +21,11 @@ function jsonl(base: readonly Article[], count: number): string {
   return out.join('\n') + '\n';
 }
 
-/** Lower-case letters shifted by the copy number (two shifts, by a letter's place in its word): distinct wording per copy, offsets kept. */
+/** Lower-case words shifted by the copy number (two shifts, by a letter's place in the word): distinct wording per copy, offsets kept. */
 function encipher(text: string, copy: number): string {
   const a = 1 + (copy % 25);
   const b = 1 + (Math.floor(copy / 25) % 25);
-  return text.replace(/[a-z]+/g, (w) => [...w].map((c, i) => String.fromCharCode(97 + ((c.charCodeAt(0) - 97 + (i % 2 ? b : a)) % 26))).join(''));
+  return text.replace(/\b[a-z]+\b/g, (w) => [...w].map((c, i) => String.fromCharCode(97 + ((c.charCodeAt(0) - 97 + (i % 2 ? b : a)) % 26))).join(''));
 }
 
 interface Run {
@@ -90,8 +90,9 @@ export async function archiveFigures(ext: string, base: readonly Article[], tmp:
 
   // Link: records made by copying the mapped records under new ids (the map step is measured above), at a tenth of
   // the size and at the size, so the extrapolation follows what grows with the records, not the fixed start-up.
-  // Each copy's lower-case words are enciphered (same length, so every offset holds; names stay as they are): a
-  // hundred word-for-word copies would make every claim a fact a hundred times over, which no archive is.
+  // Each copy's lower-case words are enciphered (same length, so every offset holds): a hundred word-for-word copies
+  // would make every claim a fact a hundred times over, which no archive is. Names stay as they are, so the archive's
+  // cast is the originals' (a real archive's grows, more slowly than its articles).
   const records = fs.readFileSync(path.join(tmp, 'small.rec'), 'utf8').trim().split('\n');
   const links: Run[] = [];
   const counts = [Math.max(1, Math.round(sizes.records / 10)), sizes.records];
