@@ -1,7 +1,6 @@
-import { linkSteps, type Linked } from '../core/pipeline/link';
+import { linkSteps, type Linked, type LinkOptions } from '../core/pipeline/link';
 import { compareIds, recordProblem, type MapRecord } from '../core/pipeline/record';
 import type { DocumentResult, EntityMention } from '../core';
-import { loadRecogniser } from '../node/recogniser';
 import { EXIT, readArguments, say, type CommandSpec } from './args';
 import { sayDocumentProblems } from './analyze';
 import { writeAnalysisJson } from './json-out';
@@ -56,8 +55,9 @@ export async function runLink(args: readonly string[]): Promise<number> {
     }
     index.sort((a, b) => compareIds(a.id, b.id));
     const source = { size: index.length, record: (i: number) => JSON.parse(records.get(index[i].slot)) as MapRecord };
-    const steps = linkSteps(source, { recogniser: loadRecogniser() }, { mentions: mentions.store<EntityMention[]>(), results: results.store<DocumentResult>() });
-    let linked: Linked | undefined;
+    // The tagger ran in the map step: link never loads it.
+    const steps = linkSteps(source, {}, { mentions: mentions.store<EntityMention[]>(), results: results.store<DocumentResult>() });
+    let linked: Linked<LinkOptions> | undefined;
     while (!linked) {
       const r = steps.next();
       if (r.done) linked = r.value;

@@ -35,20 +35,23 @@ export function memoryStores(): LinkStores {
   return { mentions: store(), results: store() };
 }
 
+/** The link step's options: the analysis's, but the tagger (it ran in the map step). */
+export type LinkOptions = Omit<AnalyzeOptions, 'recogniser'>;
+
 /** What one full analysis learned about the folder, kept to patch single articles after edits. */
-export interface AnalysisContext {
+export interface AnalysisContext<O extends LinkOptions = AnalyzeOptions> {
   folder: FolderNames;
   clusters: Map<string, Cluster>;
   /** Mention text → the entity and type it was linked to. */
   surfaces: Map<string, { id: string; type: EntityType }>;
   articleDates: Map<string, Date | undefined>;
-  options: AnalyzeOptions;
+  options: O;
 }
 
-export interface Linked {
+export interface Linked<O extends LinkOptions = AnalyzeOptions> {
   entities: EntityCluster[];
   facts: Fact[];
-  context: AnalysisContext;
+  context: AnalysisContext<O>;
   /** Article i's result, complete (its claims point at their facts). */
   document(i: number): DocumentResult;
 }
@@ -58,7 +61,7 @@ const isName = (m: EntityMention) => m.type !== 'DATE' && m.type !== 'NUMBER';
 
 const dateOf = (ms: number | null | undefined) => (ms === null || ms === undefined ? undefined : new Date(ms));
 
-function prepared(r: MapRecord, options: AnalyzeOptions): Prepared {
+function prepared(r: MapRecord, options: LinkOptions): Prepared {
   return prepare({ path: r.id, text: r.text, format: r.format }, options.maxLength ?? DEFAULT_MAX_LENGTH, r.skipped);
 }
 
@@ -66,7 +69,7 @@ function prepared(r: MapRecord, options: AnalyzeOptions): Prepared {
  * The folder's names and date from every record: names once each, in record order (only a name's first
  * place counts), and the dates.
  */
-function folderOf(source: RecordSource, corrections: NonNullable<AnalyzeOptions['corrections']>): FolderNames {
+function folderOf(source: RecordSource, corrections: NonNullable<LinkOptions['corrections']>): FolderNames {
   const seen = new Set<string>();
   const found: { text: string; type: NameSpan['type'] }[] = [];
   const ownDates: (Date | undefined)[] = [];
@@ -90,7 +93,7 @@ function folderOf(source: RecordSource, corrections: NonNullable<AnalyzeOptions[
  * entities across the folder; quotes, speakers and claims; facts across articles. It yields after each
  * article, so a caller can run it at once or in slices.
  */
-export function* linkSteps(source: RecordSource, options: AnalyzeOptions, stores: LinkStores): Generator<void, Linked> {
+export function* linkSteps<O extends LinkOptions>(source: RecordSource, options: O, stores: LinkStores): Generator<void, Linked<O>> {
   const corrections = options.corrections ?? noCorrections();
   const folder = folderOf(source, corrections);
   yield;
@@ -115,7 +118,7 @@ export function* linkSteps(source: RecordSource, options: AnalyzeOptions, stores
   }
   texts.clear();
   const clusters = linkMentions(perDoc, corrections);
-  const context: AnalysisContext = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
+  const context: AnalysisContext<O> = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
   const views: FactsView[] = [];
   /** Per article whose claims markup cut into more or fewer pieces: each whole claim's first piece and what a reader reads of it. */
   const cuts = new Map<string, Map<string, { start: number; end: number; text: string }>>();
