@@ -5,7 +5,6 @@ import type { Cluster } from '../entities/aliases';
 import { buildFactsSteps } from '../claims/facts';
 import { isForeign, markLanguage, taughtOnly } from '../text/language';
 import { analyseDocument, DEFAULT_MAX_LENGTH, prepare, type AnalyzeOptions, type Prepared } from './article';
-import { factsView, type FactsView } from './facts-view';
 import type { MapRecord } from './record';
 
 /** The map records of a folder in link order (compareIds), read as often as the link step needs. */
@@ -119,9 +118,10 @@ export function* linkSteps<O extends LinkOptions>(source: RecordSource, options:
   texts.clear();
   const clusters = linkMentions(perDoc, corrections);
   const context: AnalysisContext<O> = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
-  const views: FactsView[] = [];
-  /** Per article whose claims markup cut into more or fewer pieces: each whole claim's first piece and what a reader reads of it. */
-  const cuts = new Map<string, Map<string, { start: number; end: number; text: string }>>();
+  // The facts step reads every article's claims, names and sentences (a sentence just under the claim threshold
+  // becomes a claim when another article states it): it is given each prepared article, the last part of link that
+  // holds the texts together.
+  const views: { doc: Prepared['doc']; result: DocumentResult; articleDate?: Date }[] = [];
   const counts = new Map<string, { n: number; docs: Set<string> }>();
   for (let d = 0; d < source.size; d++) {
     const r = source.record(d);
@@ -139,18 +139,7 @@ export function* linkSteps<O extends LinkOptions>(source: RecordSource, options:
     for (const m of mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
     const result = analyseDocument(p, mentions, context);
     if (!p.skipped) markLanguage(result, r.language);
-    views.push(factsView(p.doc, result, articleDate));
-    // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
-    const whole = result.claims;
-    result.claims = cutAtMarkup(p.doc.source, p.doc.text, p.markup, whole);
-    if (whole.length !== result.claims.length) {
-      const heads = new Map<string, { start: number; end: number; text: string }>();
-      for (const c of whole) {
-        const head = result.claims.find((x) => x.partOf?.start === c.start && x.partOf.end === c.end);
-        if (head) heads.set(`${c.start}:${c.end}`, { start: head.start, end: head.end, text: readerText(p.doc.source, p.markup, c) });
-      }
-      cuts.set(p.doc.path, heads);
-    }
+    views.push({ doc: p.doc, result: { ...result }, articleDate });
     for (const m of result.entities) {
       const c = counts.get(m.entityId) ?? { n: 0, docs: new Set<string>() };
       c.n++;
@@ -163,34 +152,23 @@ export function* linkSteps<O extends LinkOptions>(source: RecordSource, options:
   }
 
   const facts = yield* buildFactsSteps(views);
-  const byPath = new Map(views.map((v) => [v.result.path, v]));
-  for (const f of facts) {
-    for (const ref of f.claims) {
-      byPath.get(ref.path)!.back(ref);
-      const head = cuts.get(ref.path)?.get(`${ref.start}:${ref.end}`);
+  // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
+  const claims = views.map(({ doc, result }) => {
+    const whole = result.claims;
+    const cut = cutAtMarkup(doc.source, doc.text, doc.hidden, whole);
+    if (whole.length === cut.length) return cut;
+    for (const ref of facts.flatMap((f) => f.claims).filter((x) => x.path === doc.path)) {
+      const head = cut.find((c) => c.partOf?.start === ref.start && c.partOf.end === ref.end);
       if (!head) continue;
-      if (ref.text !== undefined) ref.text = head.text;
+      if (ref.text !== undefined) ref.text = readerText(doc.source, doc.hidden, ref);
       ref.start = head.start;
       ref.end = head.end;
     }
-  }
-  // The facts step set each whole claim's fact; its pieces (or itself, uncut) take it when the article is read back.
-  const factIds = new Map<number, Map<string, string>>();
-  views.forEach((v, d) => {
-    v.result.claims.forEach((c, k) => {
-      if (!c.factId) return;
-      const ids = factIds.get(d) ?? new Map<string, string>();
-      ids.set(v.wholeKeys[k], c.factId);
-      factIds.set(d, ids);
-    });
+    return cut;
   });
+  views.length = 0;
   const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
   entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
-  const document = (i: number) => {
-    const doc = stores.results.get(i);
-    const ids = factIds.get(i);
-    if (ids) for (const c of doc.claims) c.factId = ids.get(`${(c.partOf ?? c).start}:${(c.partOf ?? c).end}`) ?? c.factId;
-    return doc;
-  };
+  const document = (i: number) => ({ ...stores.results.get(i), claims: claims[i] });
   return { entities, facts, context, document };
 }
