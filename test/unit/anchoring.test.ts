@@ -157,6 +157,35 @@ test('paragraph copied far away: orphaned, no guess (the text is the same as the
   assert.equal(out[1].status, 'anchored');
 });
 
+test('a paragraph that shares a phrase but not the annotated word is no twin: the annotation stays', () => {
+  // Both paragraphs were in the article before (news repeats phrases); an edit between them makes the
+  // anchors around the repeat disagree, so only the twin's content can clear it: "Moscow" is not in it.
+  const phrase = 'a Russia-NATO session on January 12 and a broader conference on January 13 with the US and allies';
+  const text = [
+    `Officials said the talks would include ${phrase}, a senior official told reporters in Moscow on Friday.`,
+    'Another paragraph about troops on the border, written at some length so it is not short at all.',
+    `The meeting set the tone for ${phrase}, while Kyiv asked to be heard.`,
+  ].join('\n');
+  const t = target(text, 'Moscow');
+  const edited = text.replace('Another paragraph about troops', 'A new paragraph about many more troops');
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'anchored');
+  assert.equal(edited.slice(r.start, r.end), 'Moscow');
+});
+
+test('part of a word keeps the rest of its word: "Fed" of "FedEx" is not the "Fed" of "Fedskins"', () => {
+  // A deletion from inside "FedEx" to inside "Redskins" leaves "F" + "edskins": the same three units
+  // at the same place, two of them from another word.
+  const text = 'See also the FedEx letter to Redskins: modify the name or lose the sponsor, it said on Friday.';
+  const t = target(text, 'Fed');
+  const edited = text.replace('FedEx letter to R', 'F');
+  assert.ok(edited.includes('the Fedskins:'));
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'orphaned');
+  // Unchanged, it is found where it was.
+  assert.equal(reanchor(text, [t])[0].status, 'anchored');
+});
+
 test('paragraph moved by pasting a copy and deleting the original: found at the copy (as a move)', () => {
   const lines = ARTICLE.split('\n');
   const t = target(ARTICLE, "massed troops on Ukraine's border");

@@ -74,6 +74,7 @@ function sentenceHead(suffix: string): string {
 /**
  * The annotation's edges must keep their word-boundary status: a quote that began or ended at a
  * word boundary must not now begin or end inside a word ("Russia" in "Russian"), and vice versa.
+ * (A side with no stored context was the document's start or end: joined to nothing.)
  */
 function boundaryOk(N: string, t: Prepared, start: number, end: number): boolean {
   const ex = t.exact;
@@ -81,7 +82,20 @@ function boundaryOk(N: string, t: Prepared, start: number, end: number): boolean
   const isJoinedLeft = start > 0 && isWordUnit(N.charCodeAt(start - 1)) && isWordUnit(N.charCodeAt(start));
   const wasJoinedRight = t.suffix.length > 0 && isWordUnit(t.suffix.charCodeAt(0)) && isWordUnit(ex.charCodeAt(ex.length - 1));
   const isJoinedRight = end < N.length && isWordUnit(N.charCodeAt(end)) && isWordUnit(N.charCodeAt(end - 1));
-  return wasJoinedLeft === isJoinedLeft && wasJoinedRight === isJoinedRight;
+  if (wasJoinedLeft !== isJoinedLeft || wasJoinedRight !== isJoinedRight) return false;
+  // Inside a word, the rest of the word is part of what was annotated: "Fed" of "FedEx" is not the
+  // "Fed" of "Fedskins" left where "FedEx letter to Redskins" lost its middle.
+  if (wasJoinedLeft) {
+    let k = t.prefix.length;
+    while (k > 0 && isWordUnit(t.prefix.charCodeAt(k - 1))) k--;
+    if (!N.startsWith(t.prefix.slice(k), start - (t.prefix.length - k))) return false;
+  }
+  if (wasJoinedRight) {
+    let k = 0;
+    while (k < t.suffix.length && isWordUnit(t.suffix.charCodeAt(k))) k++;
+    if (!N.startsWith(t.suffix.slice(0, k), end)) return false;
+  }
+  return true;
 }
 
 /**

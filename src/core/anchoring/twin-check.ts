@@ -8,11 +8,14 @@
  * found in it, or an annotation anchored in it came from elsewhere. An annotation found by the search
  * pass goes through the same check (`twinned`).
  */
-import type { Anchor, State } from './state';
+import approxSearch from 'approx-string-match';
+import { occurrences, type Anchor, type State } from './state';
 import { TwinIndex, type Twin } from './twins';
 
 /** Units an annotation's old paragraph may have lost to edits, beyond its length now (see `pastTwin`). */
 const PARAGRAPH_ROOM = 256;
+/** A copy of a's paragraph holds a's quote within this many units of a's place shifted like the twin. */
+const QUOTE_SLACK = 64;
 
 /** The anchors the twin checks read (fixed while they run). */
 export interface Anchored {
@@ -61,18 +64,44 @@ export function anchoredByStart(st: State): Anchored {
  * been edited)? Then the text cannot tell which place is the annotation's: a paragraph pasted at B
  * gives the same text as the paragraph moved to B and a copy pasted where it was, so the original
  * may be either, whichever holds more of the stored context, and whether the copies lie next to each
- * other or far apart. Only a twin that is text which was there before is set aside (see `pastTwin`).
+ * other or far apart. Set aside: a twin that is text which was there before (see `pastTwin`), and one
+ * that does not hold a's quote, whole or damaged, where a copy of a would be (`holdsQuote`).
  */
 export function twinned(st: State, a: Anchor, anchored: Anchored): boolean {
   const index = (st.twinIndex ??= new TwinIndex(st.N));
   const [ls, le] = index.lineAround(a.start, a.end);
+  // A twin counts when it may hold a (pasted from a's place or pasted there) and holds a's quote.
+  const counts = (tw: Twin, slack: number) => pasted(a, tw, ls, le, anchored) && holdsQuote(st, a, tw, ls, le, slack);
   for (const [s, e] of index.lineCandidates(ls, le)) {
     if (oldElsewhere(st, a, s, e, ls, le, anchored)) continue; // (before comparing the lines: cheaper)
     const tw = index.lineTwin(ls, le, s, e);
-    if (tw && pasted(a, tw, ls, le, anchored)) return true;
+    if (tw && counts(tw, Math.abs(e - s - (le - ls)))) return true;
   }
   for (const tw of index.sampleTwinsOf(a.start, a.end)) {
-    if (!oldElsewhere(st, a, tw.lineFrom, tw.lineTo, ls, le, anchored) && pasted(a, tw, ls, le, anchored)) return true;
+    if (!oldElsewhere(st, a, tw.lineFrom, tw.lineTo, ls, le, anchored) && counts(tw, 0)) return true;
+  }
+  return false;
+}
+
+/**
+ * The twin holds a's quote, or what is left of it, where a copy of a would be: a's place shifted like
+ * the twin's shared text, or at the same distance from the twin line's start or end as a from its
+ * line's (text inserted in one copy between a and the shared text moves the shift), give or take
+ * QUOTE_SLACK. Within an edit distance of less than half the quote: the most an annotation can have
+ * changed and still count as there ("damaged", not "destroyed"). A twin that does not is another
+ * paragraph sharing some words with a's; it cannot hold a.
+ */
+function holdsQuote(st: State, a: Anchor, tw: Twin, ls: number, le: number, slack: number): boolean {
+  const N = st.N;
+  const exact = N.slice(a.start, a.end);
+  const maxErrors = (exact.length - 1) >> 1;
+  const reach = QUOTE_SLACK + slack;
+  for (const at of [a.start + tw.shift, tw.lineFrom + (a.start - ls), tw.lineTo - (le - a.start)]) {
+    const from = Math.max(0, at - reach);
+    const to = Math.min(N.length, at + exact.length + reach);
+    if (to - from < exact.length - maxErrors) continue;
+    if (occurrences(N, exact, from, to, 1).length) return true;
+    if (approxSearch(N.slice(from, to), exact, maxErrors).length) return true;
   }
   return false;
 }
