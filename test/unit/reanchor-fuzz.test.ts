@@ -372,6 +372,29 @@ const OPS: [number, string, (c: EditContext) => void][] = [
     const m = pick(c.r, ms);
     replaceRange(c, m.index!, m.index! + m[0].length, '');
   }],
+  [4, 'paste a copy of a sentence', (c) => {
+    // Copy and paste: a sentence (often a quote) pasted into another paragraph or as a paragraph of its
+    // own. Its units are copies, so an answer on the copy is wrong while the original survives.
+    const t = c.doc.text;
+    const ms = [...t.matchAll(/[^.!?\n]+[.!?]["”’]?/g)].filter((m) => m[0].trim().length >= 20);
+    if (!ms.length) return;
+    const m = pick(c.r, ms);
+    const lead = m[0].length - m[0].trimStart().length;
+    const from = m.index! + lead;
+    const to = m.index! + m[0].length;
+    if (c.r() < 0.5) {
+      const ws = wordsIn(t, 0, t.length);
+      if (!ws.length) return;
+      const [at] = pick(c.r, ws);
+      if (at > from && at < to) return; // not into the sentence itself
+      c.doc.splice(at, 0, ' '); // the space after the pasted sentence
+      c.doc.pasteCopy(from < at ? from : from + 1, from < at ? to : to + 1, at);
+    } else {
+      const at = pick(c.r, c.doc.lineBoundaries());
+      c.doc.splice(at, 0, '\n'); // the pasted sentence's own line
+      c.doc.pasteCopy(from < at ? from : from + 1, from < at ? to : to + 1, at);
+    }
+  }],
   [6, 'insert words', (c) => {
     const ws = wordsIn(c.doc.text, 0, c.doc.text.length);
     if (!ws.length) return;
@@ -597,10 +620,12 @@ test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on with
   }
   // The in-editor replay sees every change: not even an indistinguishable copy takes it in.
   assert.equal(editor.indistinguishable, 0, `applyEdits: never on a copy ${replay}`);
-  // Recall floors, a little under the lowest of 10,000 fresh sequences (reanchor 93.6-94.2% of intact
-  // annotations exactly, 96.6-96.9% of those without a pasted copy; applyEdits 96.8-97.2%). An annotation
-  // with a pasted copy of its paragraph is orphaned: no text tells which of the two is the original.
-  assert.ok(outside.intactExact / outside.intact >= 0.93, `reanchor: intact re-anchored exactly ${replay}`);
+  // Recall floors, a little under the lowest of fresh sequences (reanchor 92.6-93.2% of intact
+  // annotations exactly, 96.7-96.9% of those without a pasted copy; applyEdits 96.8-97.2%). An annotation
+  // with a pasted copy of its text (about 4% of intact ones since sentences are pasted too) is
+  // orphaned: no text tells which of the two is the original, so 96% is the ceiling of the first
+  // figure. (Before the twin check asked whether a twin holds the quote, 91.5-91.8% on these draws.)
+  assert.ok(outside.intactExact / outside.intact >= 0.92, `reanchor: intact re-anchored exactly ${replay}`);
   assert.ok(
     (outside.intactExact - outside.intactWithCopyExact) / (outside.intact - outside.intactWithCopy) >= 0.96,
     `reanchor: intact without a pasted twin re-anchored exactly ${replay}`,
