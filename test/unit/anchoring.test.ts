@@ -173,6 +173,22 @@ test('a paragraph that shares a phrase but not the annotated word is no twin: th
   assert.equal(edited.slice(r.start, r.end), 'Moscow');
 });
 
+test('a paragraph-initial word is not found inside another paragraph after a deletion joined the two', () => {
+  // "Putin warns of rupture of US-Russia relationship over Ukraine\nRussia has massed ..." loses
+  // "elationship over Ukraine\nRussi": the "Russia" of "US-Russia" now sits before " ra has massed".
+  const text = [
+    'The talks began on Thursday after weeks of warnings from both capitals and their allies.',
+    'Putin warns of rupture of US-Russia relationship over Ukraine',
+    "Russia has massed troops on Ukraine's border, raising fears of an invasion, officials said.",
+  ].join('\n');
+  const t = target(text, 'Russia', 1); // the third paragraph's first word
+  assert.equal(t.position.start, text.indexOf('Russia has'));
+  const edited = text.replace('elationship over Ukraine\nRussi', '');
+  assert.ok(edited.includes('US-Russia ra has massed'));
+  const [r] = reanchor(edited, [t]);
+  assert.equal(r.status, 'orphaned');
+});
+
 test('part of a word keeps the rest of its word: "Fed" of "FedEx" is not the "Fed" of "Fedskins"', () => {
   // A deletion from inside "FedEx" to inside "Redskins" leaves "F" + "edskins": the same three units
   // at the same place, two of them from another word.

@@ -88,6 +88,14 @@ function noNewBreak(N: string, t: Prepared, c: Candidate): boolean {
   return true;
 }
 
+/** A line break right at an edge of the stored quote (it began or ended a paragraph) is still there:
+ *  the same word inside another paragraph, after a deletion joined two, is another mention. */
+function keepsBreaks(N: string, t: Prepared, c: Candidate): boolean {
+  if (t.prefix.endsWith('\n') && N.charCodeAt(c.start - 1) !== 10) return false;
+  if (t.suffix.startsWith('\n') && N.charCodeAt(c.end) !== 10) return false;
+  return true;
+}
+
 /**
  * Moved text moves whole paragraphs: where the stored context shows a line break near the quote
  * (or the document's start or end), the candidate must have one at the same distance (within 2),
@@ -160,7 +168,7 @@ function acceptable(st: State, t: Prepared, c: Candidate, agreed: boolean, far: 
     // (And no line break where the stored context has none: the same words at the start of another
     // paragraph are another mention, as in a headline repeated at the foot of the article.)
     const minContext = t.len < SHORT_QUOTE ? SHORT_MIN_CONTEXT : NEAR_MIN_CONTEXT;
-    return c.own >= OWN_NEAR_ACCEPT && c.ownMin >= NEAR_MIN_OWN_SIDE && c.ctx >= minContext && noNewBreak(N, t, c);
+    return c.own >= OWN_NEAR_ACCEPT && c.ownMin >= NEAR_MIN_OWN_SIDE && c.ctx >= minContext && noNewBreak(N, t, c) && keepsBreaks(N, t, c);
   }
   return c.own >= OWN_FAR && c.ownMin >= FAR_MIN_OWN_SIDE && c.ctx >= FAR_MIN_CONTEXT && sameLineShape(N, t, c);
 }
