@@ -2,7 +2,7 @@
  * Landmarks: annotations already anchored unambiguously. The nearest one before and after an
  * annotation in old order predict where it is now (its old start shifted as they were).
  */
-import { occurrences, type Anchor, type Prepared, type State } from './state';
+import { byHint, lowerBound, occurrences, type Anchor, type Prepared, type State } from './state';
 
 /** `surroundingsNear` compares up to this many units of each side of the stored context, and needs
  *  at least SURROUNDINGS_MIN of each: fewer occur by chance near any place. */
@@ -16,13 +16,7 @@ const SURROUNDINGS_SLACK = 64;
 export function neighbours(st: State, t: Prepared): { left: Anchor | null; right: Anchor | null } {
   const order = st.order;
   // order is sorted by hint; find t's position by binary search then walk.
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (order[mid].hint < t.hint) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(order, t.hint, byHint);
   let left: Anchor | null = null;
   let right: Anchor | null = null;
   for (let k = lo - 1; k >= 0 && !left; k--) left = st.landmark(order[k].index);

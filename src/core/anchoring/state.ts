@@ -65,6 +65,21 @@ export function occurrences(text: string, pattern: string, from: number, to: num
   return out;
 }
 
+/** First index in `xs` (sorted by `key`) whose key is not below `at`. */
+export function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const byHint = (t: Prepared) => t.hint;
+export const byStart = (a: Anchor) => a.start;
+
 export class State {
   readonly nt: NormalizedText;
   /**

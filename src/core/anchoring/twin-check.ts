@@ -9,7 +9,7 @@
  * pass goes through the same check (`twinned`).
  */
 import approxSearch from 'approx-string-match';
-import { occurrences, type Anchor, type State } from './state';
+import { byHint, byStart, lowerBound, occurrences, type Anchor, type State } from './state';
 import { TwinIndex, type Twin } from './twins';
 
 /** Units an annotation's old paragraph may have lost to edits, beyond its length now (see `pastTwin`). */
@@ -22,18 +22,6 @@ export interface Anchored {
   byStart: Anchor[];
   /** By the asking line's start, then the twin line's start. */
   shifts: Map<number, Map<number, number | null>>;
-}
-
-/** First index in `xs` (sorted by start) whose start is not below `from`. */
-function firstFrom(xs: Anchor[], from: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Orphans ('ambiguous') every anchored annotation whose paragraph has a twin (see `twinned`). */
@@ -133,7 +121,7 @@ function pasted(a: Anchor, tw: Twin, ls: number, le: number, anchored: Anchored)
  */
 function pastTwin(a: Anchor, from: number, to: number, ownFrom: number, ownTo: number, anchored: Anchor[], reach: number): boolean {
   const hint = a.start - a.delta;
-  for (let k = firstFrom(anchored, from); k < anchored.length && anchored[k].start < to; k++) {
+  for (let k = lowerBound(anchored, from, byStart); k < anchored.length && anchored[k].start < to; k++) {
     const u = anchored[k];
     if (u.end > to || (u.start < ownTo && ownFrom < u.end)) continue;
     if (Math.abs(u.start - u.delta - hint) > reach) return true;
@@ -152,7 +140,7 @@ function pastTwin(a: Anchor, from: number, to: number, ownFrom: number, ownTo: n
  */
 function oldTextShift(st: State, from: number, to: number, ownFrom: number, ownTo: number, anchored: Anchor[]): number | null {
   // (First anchor starting at or after `to`.)
-  const lo = firstFrom(anchored, to);
+  const lo = lowerBound(anchored, to, byStart);
   const outside = (x: Anchor) => x.end <= ownFrom || x.start >= ownTo;
   let next: Anchor | null = null;
   for (let k = lo; k < anchored.length && !next; k++) if (outside(anchored[k])) next = anchored[k];
@@ -162,13 +150,7 @@ function oldTextShift(st: State, from: number, to: number, ownFrom: number, ownT
   const after = next ? next.delta : st.endDelta;
   if (after !== before) return null;
   const order = st.order;
-  let k = 0;
-  let hi = order.length;
-  while (k < hi) {
-    const mid = (k + hi) >> 1;
-    if (order[mid].hint < from - before) k = mid + 1;
-    else hi = mid;
-  }
+  let k = lowerBound(order, from - before, byHint);
   let found = 0;
   let targets = 0;
   for (; k < order.length && order[k].hint < to - before; k++) {
