@@ -35,6 +35,7 @@ import { archiveFigures } from './bench/archive';
 import { bytes, longArticle, paragraphs, readConllArticles, readSeeds, repoRoot, type Article } from './bench/corpus';
 import { hostUnavailable, runHostBench } from './bench/host';
 import { naiveAnchor } from './bench/naive-anchor';
+import { profileStages, TAGGER } from './bench/stages';
 import { figure, fmt, info, median, percentile, section, skipped, summary } from './bench/report';
 
 const SECTIONS = ['model', 'analysis', 'edits', 'anchoring', 'sidecar', 'bundle', 'folder', 'host', 'archive'] as const;
@@ -139,6 +140,8 @@ async function analysisThroughput(corpus: readonly Article[], recogniser: NameRe
   if (haveTagger) figure('analysis / compromise', ours / comp, 'x', { op: '>=', limit: 10 }, `by CPU time ${fmt(compCpu / oursCpu)} x`);
   else skipped('analysis / compromise', 'x', 'no trained tagger (see model): the analysis ran with compromise', { op: '>=', limit: 10 });
 
+  stageProfile(corpus, recogniser, oursMs);
+
   // The tagger alone, on the sentences the analysis would give it (document model built beforehand).
   if (!haveTagger) {
     skipped('tagger throughput', 'MB/s', 'no trained tagger (see model)', { op: '>=', limit: 1 });
@@ -149,6 +152,19 @@ async function analysisThroughput(corpus: readonly Article[], recogniser: NameRe
     for (const d of docs) recogniser.recognise(d.text, d.sentences);
   });
   figure('tagger throughput', size / MB / (tagMs / 1000), 'MB/s', { op: '>=', limit: 1 }, `${wallCpu(tagMs, tagCpu)}; by CPU time ${fmt(size / MB / (tagCpu / 1000))} MB/s`);
+}
+
+/** Where the analysis's time goes: each stage's wall and CPU time over the corpus, largest first. */
+function stageProfile(corpus: readonly Article[], recogniser: NameRecogniser, wholeMs: number): void {
+  section('analysis profile');
+  const stages = profileStages(corpus, recogniser);
+  const counted = stages.filter((s) => s.stage !== TAGGER);
+  const total = counted.reduce((a, s) => a + s.ms, 0);
+  const totalCpu = counted.reduce((a, s) => a + s.cpu, 0);
+  info('profile', `the stage functions of src/core/analyze.ts called in its order on the same corpus; ${wallCpu(total, totalCpu)} in all (a whole analyzeArticles() run above: ${fmt(wholeMs)} ms wall, the rest is its glue and variance)`);
+  for (const s of [...stages].sort((a, b) => b.cpu - a.cpu)) {
+    info(`stage ${s.stage}`, `${fmt(s.ms)} ms wall, ${fmt(s.cpu)} ms CPU, ${fmt((100 * s.cpu) / totalCpu)}% of the CPU; ${s.where}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

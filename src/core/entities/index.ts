@@ -67,9 +67,18 @@ function splitCompounds(text: string, names: NameSpan[], lexicon: NameLexicon): 
   const out: NameSpan[] = [];
   for (const n of names) {
     const s = text.slice(n.start, n.end);
+    // Most names are one word: nothing to split (and no word to look up).
+    if (!/[\s-]/.test(s)) {
+      out.push(n);
+      continue;
+    }
     const parts = [...s.matchAll(/[^\s-]+/g)];
+    if (parts.length < 2 || hasOrgHead(s) || (/\s/.test(s) && n.type !== 'PERSON')) {
+      out.push(n);
+      continue;
+    }
     const types = parts.map((p) => lexicon.typeOfWord(p[0].replace(/[’']s$/, '')));
-    if (parts.length < 2 || hasOrgHead(s) || types.some((t) => !t) || (/\s/.test(s) && n.type !== 'PERSON')) {
+    if (types.some((t) => !t)) {
       out.push(n);
       continue;
     }
