@@ -68,8 +68,10 @@ export function linkEntities(mentions: readonly MentionForLinking[], merges: Rea
   const groups = new Groups();
   const surfaces = new Map<string, { text: string; count: number; type: Map<EntityType, number>; docs: Set<number> }>();
   const keyOf = (m: MentionForLinking) => `${m.type === 'PERSON' ? 'P' : 'N'}|${surfaceKey(m.text)}`;
-  mentions.forEach((m) => {
-    const k = keyOf(m);
+  // Each mention's key, computed once (it is read again to gather the clusters).
+  const mentionKeys = mentions.map(keyOf);
+  mentions.forEach((m, i) => {
+    const k = mentionKeys[i];
     const s = surfaces.get(k) ?? { text: m.text, count: 0, type: new Map(), docs: new Set() };
     s.count++;
     s.type.set(m.type, (s.type.get(m.type) ?? 0) + 1);
@@ -142,7 +144,7 @@ export function linkEntities(mentions: readonly MentionForLinking[], merges: Rea
 
   const clusters = new Map<string, { keys: string[]; members: number[] }>();
   mentions.forEach((m, i) => {
-    const root = groups.find(keyOf(m));
+    const root = groups.find(mentionKeys[i]);
     const c = clusters.get(root) ?? { keys: [], members: [] };
     c.members.push(i);
     clusters.set(root, c);

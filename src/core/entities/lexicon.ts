@@ -85,14 +85,21 @@ function onlySpaces(text: string, a: number, b: number): boolean {
  * sentence). Case-sensitive: `Price` the spokesman is not `price`.
  */
 export class NameLexicon {
+  /** Entries by their first word, longest first (in the order added among equally long ones). */
   private byFirst = new Map<string, { words: string[]; type: NameType }[]>();
+  /** The entries' words joined by one space: the first type given to a name stays. */
+  private known = new Set<string>();
 
   add(name: string, type: NameType): void {
     const words = name.split(/\s+/).filter(Boolean);
     if (!words.length || name.length < 2 || !/^\p{Lu}/u.test(name)) return;
+    const key = words.join(' ');
+    if (this.known.has(key)) return;
+    this.known.add(key);
     const list = this.byFirst.get(words[0]) ?? [];
-    if (!list.some((e) => e.words.join(' ') === words.join(' '))) list.push({ words, type });
-    list.sort((a, b) => b.words.length - a.words.length);
+    let at = list.length;
+    while (at > 0 && list[at - 1].words.length < words.length) at--;
+    list.splice(at, 0, { words, type });
     this.byFirst.set(words[0], list);
   }
 

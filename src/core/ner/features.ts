@@ -18,7 +18,7 @@
  *    name, as its last word), the majority type, with shape conjunctions.
  */
 
-import { combine, hashString } from './hash';
+import { combine, hashRange, hashString } from './hash';
 import { normaliseToken } from './tokenize';
 
 /** Bump when feature extraction changes: models record the version they were trained with. */
@@ -144,11 +144,12 @@ export function wordInfo(raw: string): WordInfo {
   const { shape, short, cap, letters } = wordShape(w);
   const pre: number[] = [0, 0, 0, 0];
   const suf: number[] = [0, 0, 0, 0];
+  // Affixes count code points: a word with astral characters is split into them first.
   const chars = /[\ud800-\udfff]/.test(lower) ? Array.from(lower) : null;
   const len = chars ? chars.length : lower.length;
   for (let k = 1; k <= 4 && k < len; k++) {
-    pre[k - 1] = hashString(chars ? chars.slice(0, k).join('') : lower.slice(0, k));
-    suf[k - 1] = hashString(chars ? chars.slice(len - k).join('') : lower.slice(len - k));
+    pre[k - 1] = chars ? hashString(chars.slice(0, k).join('')) : hashRange(lower, 0, k);
+    suf[k - 1] = chars ? hashString(chars.slice(len - k).join('')) : hashRange(lower, len - k, len);
   }
   const hw = hashString(w);
   const hl = hashString(lower);

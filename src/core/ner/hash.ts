@@ -11,12 +11,17 @@ function fmix(h: number): number {
 
 /** FNV-1a over UTF-16 code units, finalised with murmur3's mixer. */
 export function hashString(s: string): number {
+  return hashRange(s, 0, s.length);
+}
+
+/** hashString(s.slice(start, end)) without making the slice. */
+export function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return fmix(h ^ s.length);
+  return fmix(h ^ (end - start));
 }
 
 /** Order-sensitive combination of two 32-bit hashes. */

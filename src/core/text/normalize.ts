@@ -2,6 +2,13 @@
 
 /** Lower-case ASCII form: diacritics folded, curly apostrophes straightened. */
 export function fold(s: string): string {
+  // Most names are plain ASCII: NFKD and the diacritic strip change nothing there, only a backtick would.
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) {
+    const c = s.charCodeAt(i);
+    ascii = c < 128 && c !== 96;
+  }
+  if (ascii) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
