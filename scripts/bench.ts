@@ -36,6 +36,7 @@ import { bytes, longArticle, paragraphs, readConllArticles, readSeeds, repoRoot,
 import { hostUnavailable, runHostBench } from './bench/host';
 import { naiveAnchor } from './bench/naive-anchor';
 import { profileStages, TAGGER } from './bench/stages';
+import { measureTaggerMemory, taggerMemoryChild } from './bench/tagger-memory';
 import { figure, fmt, info, median, percentile, section, skipped, summary } from './bench/report';
 
 const SECTIONS = ['model', 'analysis', 'edits', 'anchoring', 'sidecar', 'bundle', 'folder', 'host', 'archive'] as const;
@@ -527,6 +528,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ ms, cpu }));
     return;
   }
+  const memoryChild = process.argv.indexOf('--tagger-memory-child');
+  if (memoryChild >= 0) return taggerMemoryChild(process.argv[memoryChild + 1]);
   const T0 = now();
   const root = repoRoot();
   const opts = parseOptions(root);
@@ -565,6 +568,11 @@ async function main(): Promise<void> {
     figure('model load (cold)', median(loads.map((l) => l.ms)), 'ms', { op: '<=', limit: 300 }, `loadRecogniser(): read models/ner-conll.bin + decode; median of ${loads.length} cold loads, this process's first then fresh processes: ${each}`);
     const [, firstMs] = timed(() => recogniser.recognise('Angela Merkel met officials of the United Nations in Geneva.', [{ start: 0, end: 62 }]));
     figure('model first sentence', firstMs, 'ms', undefined, `first recognise() after the load (lazy set-up, cold JIT); model ${recogniser.id}`);
+    if (fs.existsSync(path.join(opts.conll, 'train.txt'))) {
+      const mem = await measureTaggerMemory(__filename, opts.conll);
+      if (mem) figure('tagger resident size', mem.tagged / MB, 'MB', undefined, `heap + typed arrays above a fresh process's, after tagging the ${mem.articles} CoNLL articles (word caches filled); ${fmt(mem.loaded / MB)} MB right after the load; RSS +${fmt(mem.rssTagged / MB)} MB`);
+      else skipped('tagger resident size', 'MB', 'the measuring child process failed');
+    }
   } else skipped('model load (cold)', 'ms', 'models/ner-conll.bin not found: the trained tagger is missing', { op: '<=', limit: 300 });
 
   // Inputs.
