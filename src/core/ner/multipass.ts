@@ -4,7 +4,9 @@
  * (a feature missing from a pass has an all-zero row there), so one compact
  * open-addressing table (key → row, 8 bytes a slot) serves all passes and a
  * feature is looked up once per sentence; per-word sums of the word-only
- * feature groups are cached for all passes at once.
+ * feature groups are cached for all passes at once. A row holds every pass's
+ * weights side by side (row r, pass p, label l at (r * passes + p) * L + l), so
+ * a feature's weights for all passes are one read of adjacent memory.
  */
 
 import { constrainTransitions, type Transitions } from './decode';
@@ -13,7 +15,7 @@ import type { QuantisedWeights } from './linear';
 
 /** Words whose feature-group sums are cached (the cache is reset when full; grown on demand, 340 bytes a word). */
 const WORD_SLAB_WORDS = 65536;
-/** Ints per table slot: key, row * L + 1 (0 = empty slot). */
+/** Ints per table slot: key, row * passes * L + 1 (0 = empty slot). */
 const SLOT = 2;
 
 /** A sentence's base features resolved against the model, shared by the passes. */
@@ -37,10 +39,12 @@ export class MultiPassModel {
   private readonly mask: number;
   private readonly shift: number;
   private readonly table: Int32Array;
-  private readonly qs: Int8Array[];
+  /** Quantised weights of all passes, row-major: see the file comment. */
+  private readonly q: Int8Array;
   /** Per pass: whether it adds its extra features to the previous pass's emissions. */
   readonly residual: boolean[];
   private readonly scales: number[];
+  /** Slab offsets of the words whose own cache slot belongs to another model. */
   private wordCache = new Map<WordInfo, number>();
   /** Group sums as int16: a group has at most 14 features of |weight| <= 127. */
   private slab = new Int16Array(0);
@@ -67,6 +71,7 @@ export class MultiPassModel {
     const mask = this.mask;
     // Merged row index of each pass's rows.
     const merged: Int32Array[] = [];
+    const stride = ws.length * L;
     let rows = 0;
     for (let p = 0; p < ws.length; p++) {
       const keys = ws[p].keys;
@@ -77,27 +82,26 @@ export class MultiPassModel {
         while (table[s * SLOT + 1] !== 0 && table[s * SLOT] !== k) s = (s + 1) & mask;
         if (table[s * SLOT + 1] === 0) {
           table[s * SLOT] = k;
-          table[s * SLOT + 1] = rows * L + 1;
+          table[s * SLOT + 1] = rows * stride + 1;
           rows++;
         }
-        m[r] = (table[s * SLOT + 1] - 1) / L;
+        m[r] = (table[s * SLOT + 1] - 1) / stride;
       }
       merged.push(m);
     }
-    this.qs = ws.map((w, p) => {
-      const q = new Int8Array(rows * L);
+    const q = (this.q = new Int8Array(rows * stride));
+    ws.forEach((w, p) => {
       const m = merged[p];
       const src = w.q;
       for (let r = 0; r < m.length; r++) {
         const a = r * L;
-        const b = m[r] * L;
+        const b = m[r] * stride + p * L;
         for (let l = 0; l < L; l++) q[b + l] = src[a + l];
       }
-      return q;
     });
   }
 
-  /** Row offset + 1 (row * L + 1) of a key in the merged row space, or 0. */
+  /** Row offset + 1 (row * passes * L + 1) of a key in the merged row space, or 0; pass p's weights follow at + p * L. */
   row(k: number): number {
     const table = this.table;
     const mask = this.mask;
@@ -113,8 +117,12 @@ export class MultiPassModel {
   private wordVectors(w: WordInfo): number {
     // Fast path: the word carries this model's cache entry.
     if (w.cacheOwner === this.uid && w.cacheGen === this.generation) return w.cacheOffset;
-    const cached = this.wordCache.get(w);
-    if (cached !== undefined) return cached;
+    // The map is only for words whose slot another model holds (two taggers in one process).
+    const own = w.cacheOwner === 0 || w.cacheOwner === this.uid;
+    if (!own) {
+      const cached = this.wordCache.get(w);
+      if (cached !== undefined) return cached;
+    }
     const L = this.L;
     const P = this.passes;
     const need = P * 5 * L;
@@ -134,6 +142,7 @@ export class MultiPassModel {
     const v = this.slab;
     v.fill(0, off, off + need);
     const keys = w.groupKeys;
+    const q = this.q;
     for (let g = 0; g < 5; g++) {
       for (let j = GROUP_START[g]; j < GROUP_START[g + 1]; j++) {
         const k = keys[j];
@@ -142,18 +151,17 @@ export class MultiPassModel {
         if (row === 0) continue;
         row -= 1;
         for (let p = 0; p < P; p++) {
-          const q = this.qs[p];
           const o = off + (p * 5 + g) * L;
-          for (let l = 0; l < L; l++) v[o + l] += q[row + l];
+          const r = row + p * L;
+          for (let l = 0; l < L; l++) v[o + l] += q[r + l];
         }
       }
     }
-    this.wordCache.set(w, off);
-    if (w.cacheOwner === 0 || w.cacheOwner === this.uid) {
+    if (own) {
       w.cacheOwner = this.uid;
       w.cacheGen = this.generation;
       w.cacheOffset = off;
-    }
+    } else this.wordCache.set(w, off);
     return off;
   }
 
@@ -221,16 +229,18 @@ export class MultiPassModel {
       if (L === 17) sum5x17(acc, base, v, a0, a1, a2, a3, a4);
       else for (let l = 0; l < L; l++) acc[base + l] = v[a0 + l] + v[a1 + l] + v[a2 + l] + v[a3 + l] + v[a4 + l];
     }
-    const q = this.qs[p];
+    const q = this.q;
     const offsets = f.offsets;
     const rows = prep.rows;
+    // Pass p's weights in each row, less the 1 that marks a known row.
+    const po = p * L - 1;
     for (let i = 0; i < n; i++) {
       const base = i * L;
       const end = offsets[i + 1];
       for (let j = offsets[i]; j < end; j++) {
         let row = rows[j];
         if (row === 0) continue;
-        row -= 1;
+        row += po;
         if (L === 17) addRow17(acc, base, q, row);
         else for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
       }
@@ -244,7 +254,8 @@ export class MultiPassModel {
 
   private addExtra(p: number, extra: SentenceFeatures, n: number, acc: Int32Array): void {
     const L = this.L;
-    const q = this.qs[p];
+    const q = this.q;
+    const po = p * L - 1;
     const keys = extra.keys;
     const eo = extra.offsets;
     for (let i = 0; i < n; i++) {
@@ -252,7 +263,7 @@ export class MultiPassModel {
       for (let j = eo[i]; j < eo[i + 1]; j++) {
         let row = this.row(keys[j]);
         if (row === 0) continue;
-        row -= 1;
+        row += po;
         if (L === 17) addRow17(acc, base, q, row);
         else for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
       }
