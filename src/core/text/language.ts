@@ -19,6 +19,13 @@ const FUNCTION_WORDS: Record<string, readonly string[]> = {
 
 const LISTS = Object.entries(FUNCTION_WORDS).map(([code, words]) => ({ code, words: new Set(words) }));
 
+const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+const apostrophe = (s: string) => {
+  const a = s.indexOf("'");
+  const b = s.indexOf('’');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+};
+
 /** Fewer words than this and the guess is `und` (undetermined): a headline or a stub says too little. */
 const MIN_WORDS = 40;
 /** Words read, at most (spread over the text): enough to tell, and cheap on a 1 MB article. */
@@ -47,12 +54,19 @@ export function guessLanguage(text: string): LanguageGuess {
   const chunk = 20_000;
   const parts = text.length <= chunk * 3 ? [text] : [text.slice(0, chunk), text.slice((text.length - chunk) >> 1, (text.length + chunk) >> 1), text.slice(-chunk)];
   for (const part of parts) {
-    for (const m of part.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
-      words.push(m[0].toLowerCase().replace(/['’].*$/, ''));
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(part); m; m = WORD.exec(part)) {
+      // The word before an apostrophe (`it’s` → `it`).
+      const lower = m[0].toLowerCase();
+      const cut = apostrophe(lower);
+      words.push(cut < 0 ? lower : lower.slice(0, cut));
       if (words.length >= SAMPLE_WORDS) break;
     }
   }
-  const shares = LISTS.map(({ code, words: list }) => ({ code, share: words.length ? words.filter((w) => list.has(w)).length / words.length : 0 }));
+  // Each language's function words among the sample, counted in one pass.
+  const hits = LISTS.map(() => 0);
+  for (const w of words) for (let i = 0; i < LISTS.length; i++) if (LISTS[i].words.has(w)) hits[i]++;
+  const shares = LISTS.map(({ code }, i) => ({ code, share: words.length ? hits[i] / words.length : 0 }));
   const english = shares.find((s) => s.code === 'en')!.share;
   if (words.length < MIN_WORDS) return { code: 'und', english, words: words.length };
   const best = shares.filter((s) => s.code !== 'en').sort((a, b) => b.share - a.share)[0];
