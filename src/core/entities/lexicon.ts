@@ -36,12 +36,13 @@ function alnumRun(text: string, i: number, end: number): number {
 
 const isWordJoiner = (c: number) => c === 46 /* . */ || c === 0x2019 /* ’ */ || c === 39; /* ' */
 
-interface Word extends Span {
-  key: string;
-}
+/** The words of the last wordsOf() call: word k is text[wordStart[k], wordEnd[k]). Reused, grown on demand. */
+let wordStart = new Int32Array(1024);
+let wordEnd = new Int32Array(1024);
 
-function wordsOf(text: string, range: Span): Word[] {
-  const out: Word[] = [];
+/** Finds the words of text[range] into wordStart / wordEnd; returns how many there are. */
+function wordsOf(text: string, range: Span): number {
+  let n = 0;
   const end = Math.min(range.end, text.length);
   for (let i = range.start; i < end; ) {
     const first = alnumAt(text, i, end);
@@ -52,22 +53,41 @@ function wordsOf(text: string, range: Span): Word[] {
     let j = alnumRun(text, i, end);
     while (j < end && isWordJoiner(text.charCodeAt(j)) && alnumAt(text, j + 1, end) > 0) j = alnumRun(text, j + 1, end);
     if (j < end && text.charCodeAt(j) === 46) j++;
-    let w = text.slice(i, j);
     let wEnd = j;
     // Possessives and sentence-final dots are not part of the name (`Putin’s`, `Ukraine.`); dotted
     // abbreviations keep theirs (`U.S.`).
-    if (/[’']s$/.test(w)) {
-      w = w.slice(0, -2);
-      wEnd -= 2;
-    } else if (w.endsWith('.') && !/^(\p{L}\.)+$/u.test(w)) {
-      w = w.slice(0, -1);
-      wEnd -= 1;
+    const last = text.charCodeAt(j - 1);
+    const before = j - 2 >= i ? text.charCodeAt(j - 2) : 0;
+    if (last === 115 /* s */ && (before === 39 || before === 0x2019)) wEnd -= 2;
+    else if (last === 46 && !/^(\p{L}\.)+$/u.test(text.slice(i, j))) wEnd -= 1;
+    if (n === wordStart.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      wordStart = grow(wordStart);
+      wordEnd = grow(wordEnd);
     }
-    out.push({ start: i, end: wEnd, key: w });
+    wordStart[n] = i;
+    wordEnd[n] = wEnd;
+    n++;
     i = j;
   }
-  return out;
+  return n;
 }
+
+/** Whether text[start, end) is `word`, without slicing it. */
+const isWordAt = (text: string, start: number, end: number, word: string) => end - start === word.length && text.startsWith(word, start);
+
+/** Whether the character at i is an upper-case letter: every name's first word starts with one. */
+const UPPER = /\p{Lu}/u;
+const startsUpper = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
+};
 
 /** Whether text[a, b) is one or more spaces (plain or no-break): the words of a name are written so. */
 function onlySpaces(text: string, a: number, b: number): boolean {
@@ -114,21 +134,21 @@ export class NameLexicon {
 
   /** Occurrences of lexicon names in `range` (longest match at each word), skipping spans in `skip`. */
   find(text: string, range: Span): NameSpan[] {
-    const words = wordsOf(text, range);
+    const n = wordsOf(text, range);
     const out: NameSpan[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const entries = this.byFirst.get(words[i].key);
+    for (let i = 0; i < n; i++) {
+      // Only a word starting with a capital can begin a name (see add): the rest are not looked up.
+      if (!startsUpper(text, wordStart[i])) continue;
+      const entries = this.byFirst.get(text.slice(wordStart[i], wordEnd[i]));
       if (!entries) continue;
       for (const e of entries) {
-        if (i + e.words.length > words.length) continue;
+        if (i + e.words.length > n) continue;
         let ok = true;
         for (let k = 1; k < e.words.length && ok; k++) {
-          const prev = words[i + k - 1];
-          const cur = words[i + k];
-          ok = cur.key === e.words[k] && onlySpaces(text, prev.end, cur.start);
+          ok = isWordAt(text, wordStart[i + k], wordEnd[i + k], e.words[k]) && onlySpaces(text, wordEnd[i + k - 1], wordStart[i + k]);
         }
         if (!ok) continue;
-        out.push({ start: words[i].start, end: words[i + e.words.length - 1].end, type: e.type });
+        out.push({ start: wordStart[i], end: wordEnd[i + e.words.length - 1], type: e.type });
         i += e.words.length - 1;
         break;
       }
