@@ -35,7 +35,7 @@ import { archiveFigures } from './bench/archive';
 import { bytes, longArticle, paragraphs, readConllArticles, readSeeds, repoRoot, type Article } from './bench/corpus';
 import { hostUnavailable, runHostBench } from './bench/host';
 import { naiveAnchor } from './bench/naive-anchor';
-import { profileStages, TAGGER } from './bench/stages';
+import { profileStagesInChild, stageProfileChild, TAGGER } from './bench/stages';
 import { measureTaggerMemory, taggerMemoryChild } from './bench/tagger-memory';
 import { figure, fmt, info, median, percentile, section, skipped, summary } from './bench/report';
 
@@ -100,7 +100,7 @@ const wallCpu = (ms: number, cpu: number) => `${fmt(ms)} ms wall, ${fmt(cpu)} ms
 // ---------------------------------------------------------------------------------------------------
 // Analysis throughput: ours (the full analysis with the trained tagger) vs compromise alone.
 
-async function analysisThroughput(corpus: readonly Article[], recogniser: NameRecogniser, note: string, haveTagger: boolean): Promise<void> {
+async function analysisThroughput(corpus: readonly Article[], recogniser: NameRecogniser, note: string, haveTagger: boolean, tmp: string): Promise<void> {
   section('analysis throughput');
   // Loaded here, not at the top: its start-up must not run before the cold model load.
   const nlp = (await import('compromise')).default;
@@ -141,7 +141,7 @@ async function analysisThroughput(corpus: readonly Article[], recogniser: NameRe
   if (haveTagger) figure('analysis / compromise', ours / comp, 'x', { op: '>=', limit: 10 }, `by CPU time ${fmt(compCpu / oursCpu)} x`);
   else skipped('analysis / compromise', 'x', 'no trained tagger (see model): the analysis ran with compromise', { op: '>=', limit: 10 });
 
-  stageProfile(corpus, recogniser, oursMs);
+  await stageProfile(corpus, oursMs, tmp);
 
   // The tagger alone, on the sentences the analysis would give it (document model built beforehand).
   if (!haveTagger) {
@@ -156,13 +156,17 @@ async function analysisThroughput(corpus: readonly Article[], recogniser: NameRe
 }
 
 /** Where the analysis's time goes: each stage's wall and CPU time over the corpus, largest first. */
-function stageProfile(corpus: readonly Article[], recogniser: NameRecogniser, wholeMs: number): void {
+async function stageProfile(corpus: readonly Article[], wholeMs: number, tmp: string): Promise<void> {
   section('analysis profile');
-  const stages = profileStages(corpus, recogniser);
+  const stages = await profileStagesInChild(__filename, corpus, tmp);
+  if (!stages) {
+    info('profile', 'FAILED: the profiling child process gave no result');
+    return;
+  }
   const counted = stages.filter((s) => s.stage !== TAGGER);
   const total = counted.reduce((a, s) => a + s.ms, 0);
   const totalCpu = counted.reduce((a, s) => a + s.cpu, 0);
-  info('profile', `the stage functions of src/core/analyze.ts called in its order on the same corpus; ${wallCpu(total, totalCpu)} in all (a whole analyzeArticles() run above: ${fmt(wholeMs)} ms wall, the rest is its glue and variance)`);
+  info('profile', `the stage functions of src/core/analyze.ts called in its order on the same corpus, in a fresh process (caches and JIT as cold as the run above); ${wallCpu(total, totalCpu)} in all (the whole analyzeArticles() run above: ${fmt(wholeMs)} ms wall; the difference is analyze.ts's glue and variance)`);
   for (const s of [...stages].sort((a, b) => b.cpu - a.cpu)) {
     info(`stage ${s.stage}`, `${fmt(s.ms)} ms wall, ${fmt(s.cpu)} ms CPU, ${fmt((100 * s.cpu) / totalCpu)}% of the CPU; ${s.where}`);
   }
@@ -530,6 +534,8 @@ async function main(): Promise<void> {
   }
   const memoryChild = process.argv.indexOf('--tagger-memory-child');
   if (memoryChild >= 0) return taggerMemoryChild(process.argv[memoryChild + 1]);
+  const profileChild = process.argv.indexOf('--stage-profile-child');
+  if (profileChild >= 0) return stageProfileChild(process.argv[profileChild + 1]);
   const T0 = now();
   const root = repoRoot();
   const opts = parseOptions(root);
@@ -591,7 +597,7 @@ async function main(): Promise<void> {
   }
   const corpusNote = haveConll ? `${seeds.length} seeds + ${dev.length} CoNLL dev documents (${fmt(devBytes / KB)} KB) + the first ${topped} CoNLL train documents to reach ~1 MB` : 'seeds only: CoNLL-2003 not found';
 
-  if (on('analysis')) await analysisThroughput(corpus, recogniser, corpusNote, haveTagger);
+  if (on('analysis')) await analysisThroughput(corpus, recogniser, corpusNote, haveTagger, tmp);
 
   const article = longArticle(seeds, MB);
   let base: DocumentResult | undefined;

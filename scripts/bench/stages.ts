@@ -3,8 +3,15 @@
  * its order on the same articles, each timed (wall and CPU) and summed over the corpus. Where the
  * throughput goes, without editing or instrumenting the analysis itself. The glue of analyze.ts
  * (markup blanking, result assembly, entity counts) is not timed here: it is the gap between the sum
- * of the stages and a whole analyzeArticles() run.
+ * of the stages and a whole analyzeArticles() run. It runs in a fresh process (this bench again with
+ * --stage-profile-child FILE), so that the tagger's word caches and the JIT are as cold as in the
+ * analysis run it explains, not warmed by it.
  */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeArticles } from '../../src/core';
+import { loadRecogniser } from '../../src/node/recogniser';
 import type { DocumentResult, EntityMention } from '../../src/core/contract';
 import { cutAtMarkup, parseArticle, type ArticleDocument } from '../../src/core/document';
 import { findBoilerplate, type BoilerplateZone } from '../../src/core/boilerplate';
@@ -78,4 +85,30 @@ export function profileStages(corpus: readonly Article[], recogniser: NameRecogn
     while (!steps.next().done);
   });
   return [...times.values()];
+}
+
+/** The child's side: the corpus from FILE (JSON), the same one-article warm-up as the throughput run, then the profile as JSON. */
+export function stageProfileChild(file: string): void {
+  const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Article[];
+  const recogniser = loadRecogniser();
+  analyzeArticles([corpus[0]], { recogniser });
+  console.log(JSON.stringify(profileStages(corpus, recogniser)));
+}
+
+/** Runs the profile of `corpus` in a fresh process of `script` (the bench); undefined when it fails. */
+export function profileStagesInChild(script: string, corpus: readonly Article[], tmp: string): Promise<StageTime[] | undefined> {
+  const file = path.join(tmp, 'stage-profile-corpus.json');
+  fs.writeFileSync(file, JSON.stringify(corpus));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, '--stage-profile-child', file], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.on('exit', () => {
+      try {
+        resolve(JSON.parse(out) as StageTime[]);
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
 }
