@@ -90,9 +90,10 @@ if (!testsOnly) {
   job({ ...common, entryPoints: ['src/merge-driver.ts'], outfile: 'dist/merge-driver.js',
     platform: 'node', format: 'cjs' });
 }
-// Unit tests and scripts: one bundle each, run by node's own test runner.
+// Unit tests, the CLI's tests and scripts: one bundle each, run by node's own test runner.
 const nodeEntries = [
   ...filesUnder('test/unit', /\.test\.ts$/),
+  ...filesUnder('test/cli', /\.test\.ts$/),
   ...filesUnder('scripts', /\.ts$/),
 ];
 if (nodeEntries.length && !extensionOnly) {
