@@ -34,14 +34,17 @@ function filesUnder(dir, re) {
 }
 
 /**
- * In the browser bundles, src/vscode/analysis/spawn.ts (a worker_threads Worker) is replaced by spawn.web.ts (a Web
- * Worker): the one file that differs between the two extension hosts.
+ * In the browser bundles, a module of src/vscode with a `.web.ts` twin beside it is replaced by the twin: the few files
+ * that differ between the two extension hosts (analysis/spawn: a worker_threads Worker or a Web Worker; store/atomic:
+ * the Node writer or workspace.fs).
  */
 const webSpawn = {
-  name: 'web-spawn',
+  name: 'web-twins',
   setup(b) {
-    b.onResolve({ filter: /^\.\/spawn$/ }, (args) =>
-      /[\\/]src[\\/]vscode[\\/]analysis$/.test(args.resolveDir) ? { path: join(args.resolveDir, 'spawn.web.ts') } : undefined);
+    b.onResolve({ filter: /^\.\.?\/[\w./-]+$/ }, (args) => {
+      const twin = join(args.resolveDir, `${args.path}.web.ts`);
+      return /[\\/]src[\\/]vscode[\\/]/.test(args.resolveDir) && existsSync(twin) ? { path: twin } : undefined;
+    });
   },
 };
 
