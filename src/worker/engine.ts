@@ -124,7 +124,7 @@ export class AnalysisEngine {
       }
       // The open articles first, analysed on their own: their highlights do not wait for the folder.
       const open = first.filter((p) => this.texts.has(p)).map((path) => ({ path, text: this.texts.get(path)!.text }));
-      if (open.length && analyzer.stale) this.sendArticles(run.id, analyzeArticles(open, this.options()).documents, true);
+      if (open.length && open.length < this.texts.size && analyzer.stale) this.sendArticles(run.id, analyzeArticles(open, this.options()).documents, true);
       const result = await analyzer.resultSliced(SLICE_MS, () => run.cancelled);
       if (run.cancelled) throw new AnalysisCancelled();
       this.sendArticles(run.id, result.documents, false);
