@@ -236,6 +236,9 @@ export async function run(): Promise<void> {
   if (!folder) throw new Error('no workspace folder');
   const seed = vscode.Uri.joinPath(folder, process.env.MARGINALIA_BENCH_SEED ?? 'seeds/000.txt');
   if (ext.isActive) note('the extension was already active before the bench started: activation time is not a cold one');
+  // What the extension host holds before Marginalia runs (VS Code's own host, the built-in extensions): the share of
+  // the 'extension host + worker memory' figure that is not Marginalia's.
+  say('extension host memory before activation', process.memoryUsage().rss / 2 ** 20, 'MB');
 
   const api = await profiled('activation', () => activation(ext, seed));
   if (!api) return;

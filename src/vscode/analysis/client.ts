@@ -54,7 +54,7 @@ export class AnalysisClient implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly readModel: () => Promise<Uint8Array | undefined>,
-    private readonly onArticles: (outcome: ArticleOutcome, text: string, provisional: boolean) => void,
+    private readonly onArticles: (outcome: ArticleOutcome, text: string, first: boolean) => void,
   ) {}
 
   /** The text the worker was last sent for `path`. */
@@ -140,7 +140,8 @@ export class AnalysisClient implements vscode.Disposable {
         for (const a of m.articles) {
           this.slicer.push(() => {
             const held = this.texts.get(a.path);
-            if (held?.version === a.version) this.onArticles(a, held.text, m.provisional);
+            // `first`: the open articles' quick pass or a typed article, shown at once (a folder pass is shown when done).
+            if (held?.version === a.version) this.onArticles(a, held.text, m.provisional || m.id === null);
           });
         }
         return;

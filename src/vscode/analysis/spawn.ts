@@ -2,29 +2,18 @@
 // bundle gets spawn.web.ts in place of this file (scripts/build.mjs).
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import type { WorkerPort } from './port';
+import { portOf, type WorkerPort } from './port';
 
 export async function spawnWorker(extensionUri: vscode.Uri): Promise<WorkerPort> {
   const worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { name: 'marginalia-analysis' });
   worker.unref(); // an idle worker never keeps the extension host alive
-  let failed = false;
-  let terminated = false;
-  return {
+  return portOf({
     post: (m, transfer) => worker.postMessage(m, transfer),
-    start(onMessage, onFailure) {
-      const fail = (reason: string) => {
-        if (failed || terminated) return;
-        failed = true;
-        void worker.terminate();
-        onFailure(reason);
-      };
+    listen(onMessage, onFailure) {
       worker.on('message', onMessage);
-      worker.on('error', (e) => fail(e.stack ?? e.message));
-      worker.on('exit', (code) => fail(`it exited with code ${code}`));
+      worker.on('error', (e) => onFailure(e.stack ?? e.message));
+      worker.on('exit', (code) => onFailure(`it exited with code ${code}`));
     },
-    terminate() {
-      terminated = true;
-      void worker.terminate();
-    },
-  };
+    stop: () => void worker.terminate(),
+  });
 }

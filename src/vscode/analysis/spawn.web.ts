@@ -4,7 +4,7 @@
 // vscode.dev with a remote): the script is read with workspace.fs and started from a blob URL instead (the
 // extension host's CSP allows blob: scripts). Replaces spawn.ts in the browser bundle.
 import * as vscode from 'vscode';
-import type { WorkerPort } from './port';
+import { portOf, type WorkerPort } from './port';
 
 interface WebWorker {
   postMessage(m: unknown, transfer?: unknown[]): void;
@@ -19,29 +19,20 @@ export async function spawnWorker(extensionUri: vscode.Uri): Promise<WorkerPort>
   const script = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js'));
   const url = URL.createObjectURL(new Blob([script], { type: 'application/javascript' }));
   const worker = new Worker(url, { name: 'marginalia-analysis' });
-  let failed = false;
-  let terminated = false;
-  return {
+  return portOf({
     post: (m, transfer) => worker.postMessage(m, transfer),
-    start(onMessage, onFailure) {
-      // A Web Worker survives an uncaught error, but its state is then unknown: it is replaced like a dead one.
-      const fail = (reason: string) => {
-        if (failed || terminated) return;
-        failed = true;
-        worker.terminate();
-        onFailure(reason);
-      };
+    listen(onMessage, onFailure) {
       worker.onmessage = (e) => onMessage(e.data as Parameters<typeof onMessage>[0]);
+      // A Web Worker survives an uncaught error, but its state is then unknown: it is replaced like a dead one.
       worker.onerror = (e) => {
         e.preventDefault?.();
-        fail(e.message ?? 'it failed');
+        onFailure(e.message ?? 'it failed');
       };
-      worker.onmessageerror = () => fail('a message could not be read');
+      worker.onmessageerror = () => onFailure('a message could not be read');
     },
-    terminate() {
-      terminated = true;
+    stop() {
       worker.terminate();
       URL.revokeObjectURL(url);
     },
-  };
+  });
 }

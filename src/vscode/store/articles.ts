@@ -57,7 +57,7 @@ export class ArticleStore implements vscode.Disposable {
 
   /** `readModel` is called once, when the worker is first needed, so activation stays fast. */
   constructor(extensionUri: vscode.Uri, readModel: () => Promise<Uint8Array | undefined>) {
-    this.analysis = new AnalysisClient(extensionUri, readModel, (o, text, provisional) => this.apply(o, text, provisional));
+    this.analysis = new AnalysisClient(extensionUri, readModel, (o, text, first) => this.apply(o, text, first));
   }
 
   /** The recogniser's id, recorded in sidecars so old suggestions can be told from new ones. */
@@ -144,8 +144,12 @@ export class ArticleStore implements vscode.Disposable {
     this.fire();
   }
 
-  /** One article's outcome from the worker, for `text` (the text last sent for it): its suggestions merged with the user's decisions. */
-  private apply(o: ArticleOutcome, text: string, provisional: boolean): void {
+  /**
+   * One article's outcome from the worker, for `text` (the text last sent for it): its suggestions merged with the
+   * user's decisions. `first` (the open articles' quick pass, a typed article) tells listeners at once; a folder
+   * pass tells them once, when it is done (each event redraws views that read every article).
+   */
+  private apply(o: ArticleOutcome, text: string, first: boolean): void {
     const uri = this.uris.get(o.path);
     if (!uri) return;
     const key = uri.toString();
@@ -157,8 +161,7 @@ export class ArticleStore implements vscode.Disposable {
     const decisions = previous?.annotations ?? loaded!.annotations;
     const sidecarProblem = previous ? previous.sidecarProblem : loaded!.problem;
     this.states.set(key, { uri, text, result: o.result, annotations: mergeAnnotations(o.suggestions, decisions), sidecarProblem });
-    // The open article's first highlights and typing are shown at once; a folder pass tells listeners when it is done.
-    if (provisional || !previous || previous.text !== text) this.fireLater();
+    if (first) this.fireLater();
   }
 
   private fire(): void {
