@@ -6,7 +6,7 @@
  */
 import { AnalysisCancelled, analyzeArticles, FolderAnalyzer, nerRecogniserFromBytes, noCorrections, type AnalyzeOptions, type Corrections, type DocumentResult, type NameRecogniser } from '../core';
 import { suggestionsFor } from '../core/sidecar';
-import { ARTICLES_PER_MESSAGE, CLUSTERS_PER_MESSAGE, type ArticleOutcome, type ArticleText, type FromWorker, type ToWorker } from './protocol';
+import { ARTICLES_PER_MESSAGE, CLUSTERS_PER_MESSAGE, RESULTS_IN_FLIGHT, type ArticleOutcome, type ArticleText, type FromWorker, type ToWorker } from './protocol';
 
 /** How long the worker computes before it reads its messages again (a cancel, an edit, the open article first). */
 const SLICE_MS = 40;
@@ -29,8 +29,25 @@ export class AnalysisEngine {
   private correctionsChanged = false;
   private current: Run | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Result messages waiting for the host to acknowledge earlier ones (typed articles go first). */
+  private readonly outbox: FromWorker[] = [];
+  private inFlight = 0;
 
   constructor(private readonly post: (message: FromWorker) => void) {}
+
+  /** Sends a result message when fewer than RESULTS_IN_FLIGHT are unacknowledged, else queues it. */
+  private sendResult(m: FromWorker, urgent = false): void {
+    if (urgent) this.outbox.unshift(m);
+    else this.outbox.push(m);
+    this.flush();
+  }
+
+  private flush(): void {
+    while (this.inFlight < RESULTS_IN_FLIGHT && this.outbox.length) {
+      this.inFlight++;
+      this.post(this.outbox.shift()!);
+    }
+  }
 
   handle(m: ToWorker): void {
     switch (m.type) {
@@ -48,6 +65,10 @@ export class AnalysisEngine {
       }
       case 'edit':
         return this.edit(m.article);
+      case 'ack':
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        this.flush();
+        return;
       case 'cancel':
         if (this.current?.id === m.id) this.current.cancelled = true;
         return;
@@ -110,12 +131,12 @@ export class AnalysisEngine {
   private sendArticles(id: number | null, results: readonly DocumentResult[], provisional: boolean): void {
     const outcomes = results.map((r) => this.outcome(r)).filter((o) => o !== undefined);
     for (let i = 0; i < outcomes.length; i += ARTICLES_PER_MESSAGE) {
-      this.post({ type: 'articles', id, articles: outcomes.slice(i, i + ARTICLES_PER_MESSAGE), provisional });
+      this.sendResult({ type: 'articles', id, articles: outcomes.slice(i, i + ARTICLES_PER_MESSAGE), provisional }, id === null);
     }
   }
 
   private async analyze(run: Run, first: readonly string[]): Promise<void> {
-    if (run.cancelled) return this.post({ type: 'cancelled', id: run.id });
+    if (run.cancelled) return this.sendResult({ type: 'cancelled', id: run.id });
     const analyzer = this.folder();
     try {
       if (this.correctionsChanged) {
@@ -132,10 +153,11 @@ export class AnalysisEngine {
       const n = Math.max(result.entities.length, result.facts.length);
       for (let i = 0; i === 0 || i < n; i += CLUSTERS_PER_MESSAGE) {
         const last = i + CLUSTERS_PER_MESSAGE >= n;
-        this.post({ type: 'folder', id: run.id, entities: result.entities.slice(i, i + CLUSTERS_PER_MESSAGE), facts: result.facts.slice(i, i + CLUSTERS_PER_MESSAGE), last, recogniserId });
+        this.sendResult({ type: 'folder', id: run.id, entities: result.entities.slice(i, i + CLUSTERS_PER_MESSAGE), facts: result.facts.slice(i, i + CLUSTERS_PER_MESSAGE), last, recogniserId });
       }
     } catch (e) {
-      if (e instanceof AnalysisCancelled) this.post({ type: 'cancelled', id: run.id });
+      // After the results already queued, so that the host settles the request once they are applied.
+      if (e instanceof AnalysisCancelled) this.sendResult({ type: 'cancelled', id: run.id });
       else this.post({ type: 'failed', id: run.id, message: (e as Error).stack ?? String(e) });
     } finally {
       if (this.current === run) this.current = undefined;

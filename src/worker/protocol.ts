@@ -24,6 +24,8 @@ export type ToWorker =
   /** One article typed in: its result comes back at once (patched when possible, else analysed alone). */
   | { type: 'edit'; article: ArticleText }
   | { type: 'cancel'; id: number }
+  /** The host has applied one more message of results: the worker may send another (see RESULTS_IN_FLIGHT). */
+  | { type: 'ack' }
   /** Makes the worker fail as a crash would (the restart test). */
   | { type: 'crash' };
 
@@ -51,5 +53,11 @@ export type FromWorker =
  * result with its suggestions is ~50 KB of structured clone (~1 ms to read back).
  */
 export const ARTICLES_PER_MESSAGE = 2;
+/**
+ * Result messages (`articles`, `folder`) the worker sends before the host acknowledges one. Node's MessagePort reads
+ * every queued message in one go: a folder's results sent at once (~30 MB for 1,000 articles) would block the host
+ * for a second; a few at a time keep each read small and let the host apply them between other work.
+ */
+export const RESULTS_IN_FLIGHT = 4;
 /** The most entities (or facts) in one `folder` message, for the same reason. */
 export const CLUSTERS_PER_MESSAGE = 300;

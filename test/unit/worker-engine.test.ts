@@ -14,7 +14,11 @@ const B = 'Moscow\n\nVladimir Putin met Joe Biden. “It went well,” Putin sai
 /** An engine whose messages are collected; the tagger bytes are absent, so its recogniser is 'none'. */
 function engine() {
   const got: FromWorker[] = [];
-  const e = new AnalysisEngine((m) => got.push(m));
+  // Acknowledged as the host does once a result message is applied.
+  const e: AnalysisEngine = new AnalysisEngine((m) => {
+    got.push(m);
+    if (m.type === 'articles' || m.type === 'folder' || m.type === 'cancelled') queueMicrotask(() => e.handle({ type: 'ack' }));
+  });
   e.handle({ type: 'sync', set: [{ path: 'a.txt', text: A, version: 1 }, { path: 'b.txt', text: B, version: 1 }], remove: [], corrections: noCorrections() });
   const settled = (id: number) => new Promise<FromWorker>((resolve) => {
     const poll = () => {

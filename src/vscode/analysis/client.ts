@@ -135,6 +135,12 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private received(m: FromWorker): void {
+    this.handle(m);
+    // Results are acknowledged once applied (after the jobs just queued): the worker then sends the next ones.
+    if (m.type === 'articles' || m.type === 'folder' || m.type === 'cancelled') this.slicer.push(() => this.send({ type: 'ack' }));
+  }
+
+  private handle(m: FromWorker): void {
     switch (m.type) {
       case 'articles':
         for (const a of m.articles) {
