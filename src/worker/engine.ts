@@ -53,6 +53,8 @@ export class AnalysisEngine {
     switch (m.type) {
       case 'model':
         this.modelBytes = m.bytes;
+        // Parsed now, off the host's thread, while the host still reads the folder: the first article needs it.
+        setTimeout(() => this.options(), 0);
         return;
       case 'sync':
         return this.sync(m.set, m.remove, m.corrections);

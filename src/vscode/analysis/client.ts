@@ -121,9 +121,8 @@ export class AnalysisClient implements vscode.Disposable {
 
   private async start(): Promise<WorkerPort | undefined> {
     this.model ??= this.readModel();
-    const bytes = await this.model;
-    if (this.stopped) return undefined;
-    const port = await spawnWorker(this.extensionUri);
+    // The worker loads its bundle while the model is read.
+    const [port, bytes] = await Promise.all([spawnWorker(this.extensionUri), this.model]);
     if (this.stopped) {
       port.terminate();
       return undefined;
