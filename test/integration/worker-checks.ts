@@ -125,7 +125,8 @@ export async function crashIsRestarted(assert: Assert): Promise<void> {
   await api.store.refresh();
   const after = api.store.all.map((s) => ({ uri: s.uri.toString(), ids: s.annotations.map((a) => a.id).sort() }));
   assert.deepEqual(after, before, 'every article keeps every annotation');
-  assert.deepEqual(api.store.get(uri)!.annotations.find((a) => a.id === quote!.id)?.tags, ['crash-test']);
+  const kept = api.store.get(uri)!.annotations.filter((a) => a.kind === 'quote').map((a) => `${a.id} ${a.origin}/${a.status} tags=${a.tags.join('+')}${a.orphaned ? ' orphaned' : ''} ${a.modified}`);
+  assert.deepEqual(api.store.get(uri)!.annotations.find((a) => a.id === quote!.id)?.tags, ['crash-test'], `tagged ${quote!.id}; quotes now:\n${kept.join('\n')}`);
   await vscode.commands.executeCommand('marginalia.tagQuote', { kind: 'quote', state: api.store.get(uri), annotation: api.store.get(uri)!.annotations.find((a) => a.id === quote!.id) }, []);
 }
 
