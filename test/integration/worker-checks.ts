@@ -103,31 +103,41 @@ export async function typeWhileBusy(assert: Assert): Promise<void> {
   }
 }
 
-/** The worker crashing: a message, a new worker with every text, and every annotation still there. */
+/**
+ * The worker crashing: a message, a new worker with every text, and every annotation still there. On an article
+ * of its own (a copy of a seed), so that what other tests did to the seeds' sidecars plays no part.
+ */
 export async function crashIsRestarted(assert: Assert): Promise<void> {
-  const { api, editor, uri } = await openArticle(SEED);
-  await api.store.idle();
-  const state = api.store.get(uri)!;
-  const quote = state.annotations.find((a) => a.kind === 'quote' && !a.orphaned);
-  assert.ok(quote, `a quote in the seed (${state.annotations.length} annotations)`);
-  await vscode.commands.executeCommand('marginalia.tagQuote', { kind: 'quote', state, annotation: quote }, ['crash-test']);
-  const before = api.store.all.map((s) => ({ uri: s.uri.toString(), ids: s.annotations.map((a) => a.id).sort() }));
-  const crashes = api.store.analysis.crashes;
-  api.store.analysis.crashForTest();
-  await waitFor(() => api.store.analysis.crashes > crashes, 20_000, 'the host to see the worker crash');
-  // The new worker answers: a typed name is found, and the whole folder is analysed again.
-  const at = editor.document.getText().indexOf('On Thursday, US President');
-  await editor.edit((b) => b.insert(editor.document.positionAt(at), 'Angela Merkel spoke first. '));
-  await waitFor(() => api.store.get(uri)!.result.entities.some((e) => e.text === 'Angela Merkel'), 20_000, 'a result from the restarted worker');
-  await vscode.commands.executeCommand('undo');
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(() => !api.store.get(uri)!.result.entities.some((e) => e.text === 'Angela Merkel'), 20_000, 'the undone text analysed');
-  await api.store.refresh();
-  const after = api.store.all.map((s) => ({ uri: s.uri.toString(), ids: s.annotations.map((a) => a.id).sort() }));
-  assert.deepEqual(after, before, 'every article keeps every annotation');
-  const kept = api.store.get(uri)!.annotations.filter((a) => a.kind === 'quote').map((a) => `${a.id} ${a.origin}/${a.status} tags=${a.tags.join('+')}${a.orphaned ? ' orphaned' : ''} ${a.modified}`);
-  assert.deepEqual(api.store.get(uri)!.annotations.find((a) => a.id === quote!.id)?.tags, ['crash-test'], `tagged ${quote!.id}; quotes now:\n${kept.join('\n')}`);
-  await vscode.commands.executeCommand('marginalia.tagQuote', { kind: 'quote', state: api.store.get(uri), annotation: api.store.get(uri)!.annotations.find((a) => a.id === quote!.id) }, []);
+  const name = 'crash-worker.txt';
+  await vscode.workspace.fs.writeFile(workspaceFile(name), await vscode.workspace.fs.readFile(workspaceFile(SEED)));
+  const { api, editor, uri } = await openArticle(name);
+  try {
+    await api.store.idle();
+    const state = api.store.get(uri)!;
+    const quote = state.annotations.find((a) => a.kind === 'quote' && !a.orphaned);
+    assert.ok(quote, `a quote in the article (${state.annotations.length} annotations)`);
+    await vscode.commands.executeCommand('marginalia.tagQuote', { kind: 'quote', state, annotation: quote }, ['crash-test']);
+    const before = api.store.all.map((s) => ({ uri: s.uri.toString(), ids: s.annotations.map((a) => a.id).sort() }));
+    const crashes = api.store.analysis.crashes;
+    api.store.analysis.crashForTest();
+    await waitFor(() => api.store.analysis.crashes > crashes, 20_000, 'the host to see the worker crash');
+    // The new worker answers: a typed name is found, and the whole folder is analysed again.
+    const at = editor.document.getText().indexOf('On Thursday, US President');
+    await editor.edit((b) => b.insert(editor.document.positionAt(at), 'Angela Merkel spoke first. '));
+    await waitFor(() => api.store.get(uri)!.result.entities.some((e) => e.text === 'Angela Merkel'), 20_000, 'a result from the restarted worker');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => !api.store.get(uri)!.result.entities.some((e) => e.text === 'Angela Merkel'), 20_000, 'the undone text analysed');
+    await api.store.refresh();
+    const after = api.store.all.map((s) => ({ uri: s.uri.toString(), ids: s.annotations.map((a) => a.id).sort() }));
+    assert.deepEqual(after, before, 'every article keeps every annotation');
+    const kept = api.store.get(uri)!.annotations.filter((a) => a.kind === 'quote').map((a) => `${a.id} ${a.origin}/${a.status} tags=${a.tags.join('+')}${a.orphaned ? ' orphaned' : ''} ${a.modified}`);
+    assert.deepEqual(api.store.get(uri)!.annotations.find((a) => a.id === quote!.id)?.tags, ['crash-test'], `tagged ${quote!.id}; quotes now:\n${kept.join('\n')}`);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    for (const f of [name, `${name}.annotations.json`]) await vscode.workspace.fs.delete(workspaceFile(f)).then(undefined, () => undefined);
+    await api.store.refresh();
+  }
 }
 
 /** The worker's results are the in-thread analysis's, article by article, and the folder's entities and facts. */
