@@ -112,7 +112,8 @@ export async function crashIsRestarted(assert: Assert): Promise<void> {
   await vscode.workspace.fs.writeFile(workspaceFile(name), await vscode.workspace.fs.readFile(workspaceFile(SEED)));
   const { api, editor, uri } = await openArticle(name);
   try {
-    await api.store.idle();
+    // The folder with the copy in it (a new article changes the folder's claims and facts): the state compared below.
+    await api.store.refresh();
     const state = api.store.get(uri)!;
     const quote = state.annotations.find((a) => a.kind === 'quote' && !a.orphaned);
     assert.ok(quote, `a quote in the article (${state.annotations.length} annotations)`);
