@@ -457,9 +457,12 @@ async function hostFigures(root: string, ext: string, articles: readonly Article
     activation: { op: '<=' as const, limit: 50 },
     'first highlights': { op: '<=' as const, limit: 500 },
     'longest event-loop block': { op: '<=' as const, limit: 50 },
+    // Set from the idle hover once it is measured: a hover while the folder is analysed may take 50 ms more.
+    'hover latency while the folder is analysed': { op: '<=' as const, limit: NaN },
+    'extension host + worker memory': { op: '<=' as const, limit: 300 },
   };
   const skipAll = (reason: string, only?: (keyof typeof targets)[]) => {
-    for (const k of only ?? (Object.keys(targets) as (keyof typeof targets)[])) skipped(`host ${k}`, 'ms', reason, targets[k]);
+    for (const k of only ?? (Object.keys(targets) as (keyof typeof targets)[])) skipped(`host ${k}`, k.endsWith('memory') ? 'MB' : 'ms', reason, targets[k]);
   };
   if (!opts.host) return skipAll(opts.quick ? '--quick' : '--no-host');
   const why = await hostUnavailable(root, ext);
@@ -475,10 +478,12 @@ async function hostFigures(root: string, ext: string, articles: readonly Article
   }
   for (const n of outcome.notes) info('host note', n);
   const got = new Map(outcome.figures.map((f) => [f.name, f]));
+  const idleHover = got.get('hover latency idle')?.value;
+  if (idleHover !== undefined) targets['hover latency while the folder is analysed'].limit = Math.round(idleHover + 50);
   const noTagger = outcome.notes.some((n) => n.includes('did not use the trained tagger'));
   for (const f of outcome.figures) {
     const t = targets[f.name as keyof typeof targets];
-    let extra = f.name === 'activation' ? 'extensions.getExtension().activate(): bundle load + activate()' : f.name === 'first highlights' ? 'activate() start to the opened seed\'s state in the store' : f.name === 'longest event-loop block' ? 'setInterval(10 ms) drift during marginalia.analyzeFolder' : undefined;
+    let extra = f.name === 'activation' ? 'extensions.getExtension().activate(): bundle load + activate()' : f.name === 'first highlights' ? 'activate() start to the opened seed\'s state in the store' : f.name === 'longest event-loop block' ? 'setInterval(10 ms) drift during marginalia.analyzeFolder' : f.name === 'hover latency while the folder is analysed' ? 'slowest vscode.executeHoverProvider on a name of the seed during analyzeFolder; target: the idle one + 50 ms' : f.name === 'hover latency idle' ? 'slowest of 10 hovers once the analysis is done' : f.name === 'extension host + worker memory' ? 'peak RSS of the extension host process (worker_threads included) during analyzeFolder' : undefined;
     if (t && noTagger) extra = `WITHOUT the trained tagger (it did not load in the host); ${extra}`;
     if (f.name === 'longest event-loop block' && !haveConll) {
       // Measured on the five seeds only: not the figure the target is about.

@@ -33,9 +33,24 @@ function filesUnder(dir, re) {
     .map((f) => join(dir, f));
 }
 
+/**
+ * In the browser bundles, a module of src/vscode with a `.web.ts` twin beside it is replaced by the twin: the few files
+ * that differ between the two extension hosts (analysis/spawn: a worker_threads Worker or a Web Worker; store/atomic:
+ * the Node writer or workspace.fs).
+ */
+const webSpawn = {
+  name: 'web-twins',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/[\w./-]+$/ }, (args) => {
+      const twin = join(args.resolveDir, `${args.path}.web.ts`);
+      return /[\\/]src[\\/]vscode[\\/]/.test(args.resolveDir) && existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
 /** Options for code that runs in VS Code's web worker extension host (the browser bundle and its in-host tests). */
 const WEB_WORKER = { platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'],
-  conditions: ['worker'] };
+  conditions: ['worker'], plugins: [webSpawn] };
 
 /** Fails the build when a web-worker bundle reaches a global a worker lacks (scripts/worker-globals.mjs); false then. */
 async function checkWorkerBundle(file) {
@@ -84,6 +99,12 @@ if (!testsOnly) {
   // and the bundle is then checked for any DOM-only or Node-only global it still reaches.
   job({ ...common, ...WEB_WORKER, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
     checkWorkerBundle);
+  // The analysis worker (src/worker): the core bundled once for each host. The extension's own bundles above hold no
+  // analysis (activation stays small); they start one of these. The web one is a classic script (VS Code's web
+  // worker host starts a nested worker through importScripts), checked like the extension's web bundle.
+  job({ ...common, entryPoints: ['src/worker/node.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' });
+  job({ ...common, ...WEB_WORKER, plugins: [], external: [], format: 'iife', entryPoints: ['src/worker/web.ts'],
+    outfile: 'dist/web/worker.js' }, checkWorkerBundle);
   job({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } });
   // The sidecar merge driver alone, shipped in the .vsix for repositories set up from VS Code (no model, no analysis).
@@ -109,7 +130,7 @@ if (hostEntries.length && !testsOnly && !extensionOnly) {
 // The in-host suite for VS Code's web worker extension host (test/web): one browser bundle, mocha's browser build included.
 if (existsSync('test/web/index.ts') && !testsOnly && !extensionOnly) {
   job({ ...common, ...WEB_WORKER, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js',
-    plugins: [webSpecs] });
+    plugins: [webSpawn, webSpecs] });
 }
 
 if (!watch) {

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { ArticleStore, isArticle, SIDECAR_SUFFIX } from './vscode/store/articles';
 import * as logFeature from './vscode/log';
 import { log } from './vscode/log';
-import { nerRecogniserFromBytes, type NameRecogniser } from './core';
 import * as highlights from './vscode/highlights';
 import * as hover from './vscode/hover';
 import * as quotes from './vscode/quotes';
@@ -20,26 +19,23 @@ import * as conflicts from './vscode/conflicts';
 import * as team from './vscode/team';
 
 /**
- * The trained name tagger, read from the package with `workspace.fs` (works in the desktop and the
- * browser host). Shared by every store of this window.
+ * The trained name tagger's bytes, read from the package with `workspace.fs` (desktop and browser hosts)
+ * when the analysis worker first starts; the worker parses them. Undefined (and the user told) when the
+ * file cannot be read: dates, numbers, quotes and the user's own names still work without it.
  */
-let recogniser: Promise<NameRecogniser> | undefined;
-function loadRecogniser(extensionUri: vscode.Uri): Promise<NameRecogniser> {
-  recogniser ??= (async () => {
-    const started = Date.now();
+let model: Promise<Uint8Array | undefined> | undefined;
+function readModel(extensionUri: vscode.Uri): Promise<Uint8Array | undefined> {
+  model ??= (async () => {
     const file = vscode.Uri.joinPath(extensionUri, 'models', 'ner-conll.bin');
     try {
-      const r = nerRecogniserFromBytes(await vscode.workspace.fs.readFile(file));
-      log.info(`name tagger ${r.id} loaded in ${Date.now() - started} ms`);
-      return r;
+      return await vscode.workspace.fs.readFile(file);
     } catch (e) {
-      // Dates, numbers, quotes and the user's own names still work without the tagger.
       log.error(`name tagger not loaded from ${file.toString()}: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Marginalia could not load its name recogniser ({0}). People, organisations and places are not suggested; reinstalling the extension should fix this.', (e as Error).message), vscode.l10n.t('Show Log')).then((pick) => pick && log.show());
-      return { id: 'none', recognise: () => [] } satisfies NameRecogniser;
+      return undefined;
     }
   })();
-  return recogniser;
+  return model;
 }
 
 /** Public surface for tests and other extensions. */
@@ -54,7 +50,8 @@ export interface MarginaliaApi {
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   logFeature.activate(context);
-  const store = new ArticleStore(() => loadRecogniser(context.extensionUri));
+  const newStore = () => new ArticleStore(context.extensionUri, () => readModel(context.extensionUri));
+  const store = newStore();
   context.subscriptions.push(store);
   highlights.activate(context, store);
   hover.activate(context, store);
@@ -114,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   // The analysis runs after activate() returns, so activation stays fast.
   // `ready`: the whole folder analysed (the open articles' highlights come earlier, from a first quick pass).
   const ready = new Promise<void>((resolve) => setTimeout(() => store.refresh().then(() => store.idle()).then(resolve, resolve), 0));
-  return { store, ready, createStore: () => new ArticleStore(() => loadRecogniser(context.extensionUri)), views, statusBar };
+  return { store, ready, createStore: newStore, views, statusBar };
 }
 
 export function deactivate(): void {}

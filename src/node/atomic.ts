@@ -1,5 +1,11 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** The temporary file beside `path` that a write goes to first (hidden, unique to this process and moment). */
+function tempFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+}
 
 /**
  * Writes a file so that a crash at any moment leaves either the old or the new content: the data goes
@@ -8,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
  * error is thrown: nothing is left behind and the target is untouched.
  */
 export function writeFileAtomic(path: string, content: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = tempFor(path);
   const fd = openSync(tmp, 'wx');
   try {
     try {
@@ -24,6 +30,24 @@ export function writeFileAtomic(path: string, content: string): void {
     } catch {
       // already gone
     }
+    throw e;
+  }
+}
+
+/** `writeFileAtomic` without blocking the thread (the editor's extension host): the same steps, awaited. */
+export async function writeFileAtomicAsync(path: string, content: string): Promise<void> {
+  const tmp = tempFor(path);
+  const file = await open(tmp, 'wx');
+  try {
+    try {
+      await file.writeFile(content);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
     throw e;
   }
 }

@@ -8,7 +8,7 @@
 //      by wrapping Node's module loader for the extension's main file) into loading the bundle, the
 //      extension's own activate() call, and the rest (VS Code's activation machinery);
 //   2. first highlights: from the same start until the opened seed's state (annotations, what the
-//      highlights draw) is in the store: `api.ready`, then `api.store.get(uri)`;
+//      highlights draw) is in the store (`api.store.get(uri)`, polled; `api.ready`, the whole folder, comes later);
 //   3. responsiveness: the setting is widened to every article, then `marginalia.analyzeFolder` runs
 //      while a setInterval(…, 10) monitor records how late each tick is (the event loop was blocked that
 //      long); perf_hooks' monitorEventLoopDelay gives a second opinion.
@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 interface Api {
-  store: { get(uri: vscode.Uri): unknown; all: unknown[]; onDidChange?: vscode.Event<void>; recogniserId?: string };
+  store: { get(uri: vscode.Uri): { result?: { entities?: { start: number; type: string }[] } } | undefined; all: unknown[]; onDidChange?: vscode.Event<void>; recogniserId?: string };
   ready: Promise<void>;
 }
 
@@ -129,21 +129,51 @@ async function activation(ext: vscode.Extension<Api>, seed: vscode.Uri): Promise
   if (timing.loadMs === undefined || timing.activateMs === undefined) note('the activation breakdown is not available (the host did not load the bundle through Module._load)');
   const doc = await vscode.workspace.openTextDocument(seed);
   await vscode.window.showTextDocument(doc);
-  await api.ready.catch((e) => fail('api.ready', e));
-  say('activation to api.ready', performance.now() - t0, 'ms');
+  // The opened seed's highlights come from the first (open articles) pass; api.ready waits for the whole folder.
   const deadline = performance.now() + 30_000;
   while (!api.store.get(seed) && performance.now() < deadline) await sleep(2);
   if (api.store.get(seed)) {
     say('first highlights', performance.now() - t0, 'ms');
     say('first highlights CPU', cpuMs(c0), 'ms');
   } else note('the seed never got a state within 30 s of activation');
+  await api.ready.catch((e) => fail('api.ready', e));
+  say('activation to api.ready', performance.now() - t0, 'ms');
   say('articles after activation', api.store.all.length, 'count');
   checkRecogniser(api);
   return api;
 }
 
-/** 3. Event-loop blocking while the whole folder is analysed. */
-async function analyzeFolder(api: Api): Promise<void> {
+/** Milliseconds for VS Code to answer a hover on `at` (every extension's hover providers, through the renderer). */
+async function hoverMs(uri: vscode.Uri, at: vscode.Position): Promise<number> {
+  const t = performance.now();
+  await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, at);
+  return performance.now() - t;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Where to hover on the seed: its first person's name (a hover that reads the store). */
+async function hoverTarget(api: Api, seed: vscode.Uri): Promise<vscode.Position | undefined> {
+  const doc = await vscode.workspace.openTextDocument(seed);
+  const person = api.store.get(seed)?.result?.entities?.find((e) => e.type === 'PERSON');
+  return person ? doc.positionAt(person.start + 1) : undefined;
+}
+
+/** 3. Event-loop blocking, hover latency and memory while the whole folder is analysed; then hovers once it is idle. */
+async function analyzeFolder(api: Api, seed: vscode.Uri): Promise<void> {
+  const at = await hoverTarget(api, seed);
+  if (!at) note('no person in the seed to hover on: no hover figures');
+  let rss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 100);
+  // Hovers one after another, each 200 ms after the last answer, for as long as the analysis runs.
+  const busyHovers: number[] = [];
+  let analysing = true;
+  const hovering = (async () => {
+    while (at && analysing) {
+      busyHovers.push(await hoverMs(seed, at));
+      await sleep(200);
+    }
+  })();
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   let last = performance.now();
   let longest = 0;
@@ -168,10 +198,28 @@ async function analyzeFolder(api: Api): Promise<void> {
   }
   const t3 = performance.now();
   const c3 = cpuMs(c2);
+  analysing = false;
   await sleep(30); // one more tick, so a block that ended with the command is counted
   clearInterval(monitor);
+  clearInterval(sampler);
   histogram.disable();
+  await hovering;
   if (!ok) return;
+  if (at) {
+    await sleep(2000); // the views and highlights redraw after the analysis: idle means after them
+    const idleHovers: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      idleHovers.push(await hoverMs(seed, at));
+      await sleep(200);
+    }
+    say('hover latency while the folder is analysed', Math.max(...busyHovers), 'ms');
+    say('hover latency while the folder is analysed (median)', median(busyHovers), 'ms');
+    say('hovers while the folder is analysed', busyHovers.length, 'count');
+    say('hover latency idle', Math.max(...idleHovers), 'ms');
+    say('hover latency idle (median)', median(idleHovers), 'ms');
+  }
+  // worker_threads run in the extension host's process: its RSS is the host plus the analysis worker.
+  say('extension host + worker memory', rss / 2 ** 20, 'MB');
   say('analyzeFolder', t3 - t2, 'ms');
   say('analyzeFolder CPU', c3, 'ms');
   say('articles analysed', api.store.all.length, 'count');
@@ -189,6 +237,9 @@ export async function run(): Promise<void> {
   if (!folder) throw new Error('no workspace folder');
   const seed = vscode.Uri.joinPath(folder, process.env.MARGINALIA_BENCH_SEED ?? 'seeds/000.txt');
   if (ext.isActive) note('the extension was already active before the bench started: activation time is not a cold one');
+  // What the extension host holds before Marginalia runs (VS Code's own host, the built-in extensions): the share of
+  // the 'extension host + worker memory' figure that is not Marginalia's.
+  say('extension host memory before activation', process.memoryUsage().rss / 2 ** 20, 'MB');
 
   const api = await profiled('activation', () => activation(ext, seed));
   if (!api) return;
@@ -216,5 +267,5 @@ export async function run(): Promise<void> {
   if (!(await changed)) note('the widened marginalia.articles setting was not seen within 10 s');
   await sleep(300);
 
-  await profiled('analyze-folder', () => analyzeFolder(api));
+  await profiled('analyze-folder', () => analyzeFolder(api, seed));
 }

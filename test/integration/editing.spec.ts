@@ -5,7 +5,7 @@ import { openArticle, waitFor } from './helpers';
 const SEED = '002_3205402f702b0a96.txt';
 
 suite('editing an article', () => {
-  test('annotations follow typing at once, and a tag stays on its quote', async () => {
+  test('annotations follow typing at once, the analysis right after, and a tag stays on its quote', async () => {
     const { api, editor, uri } = await openArticle(SEED);
     const state = api.store.get(uri)!;
     const quote = state.annotations.find((a) => a.kind === 'quote' && a.target.exact.startsWith('There will be no discussions'))!;
@@ -15,10 +15,11 @@ suite('editing an article', () => {
     const text = editor.document.getText();
     const at = text.indexOf('On Thursday, US President');
     await editor.edit((b) => b.insert(editor.document.positionAt(at), 'Angela Merkel spoke first. '));
-    const after = api.store.get(uri)!;
     const now = editor.document.getText();
-    assert.equal(after.text, now, 'the store follows the edit synchronously');
-    assert.ok(after.result.entities.some((e) => e.text === 'Angela Merkel' && e.type === 'PERSON'), 'the new name is found in the patched paragraph');
+    assert.equal(api.store.get(uri)!.text, now, 'the store follows the edit synchronously');
+    // The worker analyses the changed paragraph and sends the article's result back.
+    await waitFor(() => api.store.get(uri)!.result.entities.some((e) => e.text === 'Angela Merkel' && e.type === 'PERSON'), 10_000, 'the new name in the patched paragraph');
+    const after = api.store.get(uri)!;
     for (const e of after.result.entities) assert.equal(now.slice(e.start, e.end), e.text);
     const tagged = after.annotations.find((a) => a.id === quote.id)!;
     assert.deepEqual(tagged.tags, ['verified']);

@@ -1,4 +1,4 @@
-import { noCorrections, type Corrections } from '../entities';
+import type { Corrections } from '../entities';
 import type { Annotation } from './model';
 
 /**
@@ -9,7 +9,8 @@ import type { Annotation } from './model';
  * wins over a rejection of the same string.
  */
 export function correctionsFrom(annotationLists: Iterable<readonly Annotation[]>): Corrections {
-  const c = noCorrections();
+  // Built here rather than with noCorrections(): the entities module would pull the analysis into the extension's bundle.
+  const c: Corrections = { rejected: new Set(), accepted: new Map(), merges: new Map() };
   for (const anns of annotationLists) {
     for (const a of anns) {
       if (a.kind !== 'entity' || a.orphaned) continue;

@@ -3,3 +3,4 @@ export { serializeSidecar, parseSidecar, type ParseResult } from './format';
 export { suggestionsFor, mergeAnnotations, placeAnnotations, makeSidecar } from './build';
 export { correctionsFrom } from './corrections';
 export { reanchorAnnotations, type ReanchorReport } from './reanchor';
+export { mergeWithDisk, annotationAt, afterLostTarget, readSidecarText, type SidecarRead } from './disk';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, type EntityType } from '../../core';
+import { ENTITY_TYPES, type EntityType } from '../../core/contract';
 import { describe } from '../../core/anchoring';
 import type { Annotation, AnnotationKind } from '../../core/sidecar';
 import type { ArticleStore } from '../store/articles';

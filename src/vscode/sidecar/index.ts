@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { isUserDecision, makeSidecar, serializeSidecar } from '../../core/sidecar';
 import { sidecarUri, type ArticleStore, type ArticleState } from '../store/articles';
 import { log } from '../log';
+import { writeFileAtomically } from '../store/atomic';
 
-const encoder = new TextEncoder();
 import { VERSION } from '../../version';
 
 /**
@@ -14,21 +14,7 @@ import { VERSION } from '../../version';
 /** What this window last wrote to each sidecar, so the file watcher can tell our writes from others'. */
 const written = new Map<string, string>();
 
-/**
- * Writes a file through `workspace.fs` (desktop and browser) so that readers see the old or the new content, never
- * half of it: a temporary file beside it, renamed over it. The temporary file never outlives a failure.
- */
-export async function writeFileAtomically(target: vscode.Uri, content: string): Promise<void> {
-  const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}` });
-  try {
-    await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
-    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
-  } catch (e) {
-    // Never leave a temporary file behind: it would sit next to the article until someone deletes it.
-    await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
-    throw e;
-  }
-}
+export { writeFileAtomically };
 
 export async function saveSidecar(state: ArticleState, recogniser: string): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {

@@ -1,0 +1,19 @@
+// The desktop extension host's analysis worker: a worker_threads Worker running dist/worker.js. The browser
+// bundle gets spawn.web.ts in place of this file (scripts/build.mjs).
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import { portOf, type WorkerPort } from './port';
+
+export async function spawnWorker(extensionUri: vscode.Uri): Promise<WorkerPort> {
+  const worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { name: 'marginalia-analysis' });
+  worker.unref(); // an idle worker never keeps the extension host alive
+  return portOf({
+    post: (m, transfer) => worker.postMessage(m, transfer),
+    listen(onMessage, onFailure) {
+      worker.on('message', onMessage);
+      worker.on('error', (e) => onFailure(e.stack ?? e.message));
+      worker.on('exit', (code) => onFailure(`it exited with code ${code}`));
+    },
+    stop: () => void worker.terminate(),
+  });
+}
