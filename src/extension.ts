@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const onDisk = (uri: vscode.Uri) => {
     if (uri.path.endsWith(SIDECAR_SUFFIX)) {
       const article = uri.with({ path: uri.path.slice(0, -SIDECAR_SUFFIX.length) });
-      void store.mergeFromDisk(article, sidecars.lastWritten(article));
+      void sidecars.sidecarChanged(article);
     } else if (isArticle({ uri }) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) soon();
   };
   context.subscriptions.push(

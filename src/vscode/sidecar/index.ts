@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { isUserDecision, makeSidecar, serializeSidecar } from '../../core/sidecar';
+import { isUserDecision, makeSidecar, OwnWrites, serializeSidecar } from '../../core/sidecar';
 import { sidecarUri, type ArticleStore, type ArticleState } from '../store/articles';
+import { readSidecarFile } from '../store/sidecars';
 import { log } from '../log';
 import { writeFileAtomically } from '../store/atomic';
 
@@ -11,8 +12,13 @@ import { VERSION } from '../../version';
  * so a crash mid-save leaves the old or the new file, never half of one. A sidecar that could not be
  * read is never overwritten.
  */
-/** What this window last wrote to each sidecar, so the file watcher can tell our writes from others'. */
-const written = new Map<string, string>();
+/** What this window wrote to each sidecar lately, so the file watcher can tell our writes from others'. */
+const written = new OwnWrites();
+/**
+ * The save in progress for each sidecar. Saves of one file run one after the other: two at once could land
+ * in either order and leave the older state on disk.
+ */
+const saving = new Map<string, Promise<unknown>>();
 
 export { writeFileAtomically };
 
@@ -26,16 +32,46 @@ export async function saveSidecar(state: ArticleState, recogniser: string): Prom
     log.warn(`not saving over a sidecar that could not be read: ${state.sidecarProblem}`);
     return false;
   }
-  const target = sidecarUri(state.uri);
-  const sidecar = makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, recogniser, VERSION);
-  const content = serializeSidecar(sidecar);
-  written.set(state.uri.toString(), content);
-  await writeFileAtomically(target, content);
-  log.info(`saved ${vscode.workspace.asRelativePath(target)} (${state.annotations.length} annotations)`);
+  const key = state.uri.toString();
+  const save = (saving.get(key) ?? Promise.resolve())
+    .catch(() => undefined) // the previous save's failure was reported to its caller
+    .then(async () => {
+      // Built when its turn comes, so the file gets the annotations as they are now.
+      const target = sidecarUri(state.uri);
+      const content = serializeSidecar(makeSidecar(vscode.workspace.asRelativePath(state.uri), state.text, state.annotations, recogniser, VERSION));
+      written.remember(key, content);
+      await writeFileAtomically(target, content);
+      log.info(`saved ${vscode.workspace.asRelativePath(target)} (${state.annotations.length} annotations)`);
+    });
+  saving.set(key, save);
+  try {
+    await save;
+  } finally {
+    if (saving.get(key) === save) saving.delete(key);
+  }
   return true;
 }
 
-export function activate(context: vscode.ExtensionContext, store: ArticleStore): { lastWritten(article: vscode.Uri): string | undefined } {
+/**
+ * A sidecar changed on disk. Our latest write is ours; an older write of ours is put right by saving again
+ * (it holds nothing new, and merging it would bring back what the user removed since); anything else is
+ * another window's or a tool's change and is merged.
+ */
+async function sidecarChanged(store: ArticleStore, article: vscode.Uri): Promise<void> {
+  const state = store.get(article);
+  const raw = state && (await readSidecarFile(article));
+  if (!state || raw === undefined) return; // not an article held here, or deleted (what is held here is saved again on the next change)
+  const seen = written.classify(article.toString(), raw);
+  if (seen === 'latest') return;
+  if (seen === 'older') {
+    log.info(`an older save of ${vscode.workspace.asRelativePath(sidecarUri(article))} is on disk: saving the current annotations again`);
+    await saveSidecar(state, store.recogniserId);
+    return;
+  }
+  await store.mergeFromDisk(article, raw);
+}
+
+export function activate(context: vscode.ExtensionContext, store: ArticleStore): { sidecarChanged(article: vscode.Uri): Promise<void> } {
   const saveActive = async () => {
     const editor = vscode.window.activeTextEditor;
     const state = editor && store.get(editor.document.uri);
@@ -93,5 +129,8 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
     vscode.workspace.onDidGrantWorkspaceTrust(autoSave),
     { dispose: () => clearTimeout(timer) },
   );
-  return { lastWritten: (article) => written.get(article.toString()) };
+  return {
+    sidecarChanged: (article) =>
+      sidecarChanged(store, article).catch((e) => log.error(`reading the changed sidecar of ${vscode.workspace.asRelativePath(article)} failed: ${(e as Error).message}`)),
+  };
 }

@@ -14,7 +14,7 @@ import { AnalysisClient } from '../analysis/client';
 import type { ArticleOutcome } from '../../worker/protocol';
 import { log } from '../log';
 import { findArticles, isArticle, openArticles, readArticle } from './discovery';
-import { loadSidecar, mergeConflictsProblem, readSidecarFile, sidecarUri, type LoadedSidecar } from './sidecars';
+import { loadSidecar, mergeConflictsProblem, sidecarUri, type LoadedSidecar } from './sidecars';
 
 export { SIDECAR_SUFFIX, isArticle, sidecarUri, mergeConflictsProblem };
 
@@ -237,14 +237,12 @@ export class ArticleStore implements vscode.Disposable {
   }
 
   /**
-   * The sidecar changed on disk (another window, `git pull`): its annotations are merged with the ones
+   * The sidecar changed on disk (another window, `git pull`) and now reads `raw`: its annotations are merged with the ones
    * held here (the rule: mergeWithDisk in src/core/sidecar), and the user is told of conflicts.
    */
-  async mergeFromDisk(uri: vscode.Uri, lastWritten: string | undefined): Promise<void> {
+  async mergeFromDisk(uri: vscode.Uri, raw: string): Promise<void> {
     const state = this.get(uri);
     if (!state) return;
-    const raw = await readSidecarFile(uri);
-    if (raw === undefined || raw === lastWritten) return; // deleted (what is held here is saved again on the next change), or our own write
     const read = readSidecarText(raw, state.text);
     const name = vscode.workspace.asRelativePath(sidecarUri(uri));
     if (read.unreadable) {
