@@ -5,6 +5,7 @@ import { clusterItems } from './cluster';
 import { factFromSlots, slotsLink, slotsOf, type Input, type Slot } from './slots';
 import { TermWeights, weightedJaccard } from './weights';
 import { demonymsOf, isEntityTerm, passagesLink, passagesOf, sharedNames, termSequence, type Passage } from './wording';
+import { pushTo } from '../multimap';
 
 /**
  * Groups claims from different articles that state the same thing into facts, and says where the
@@ -79,14 +80,23 @@ export function* buildFactsSteps(inputs: readonly Input[]): Generator<void, Fact
     worded.push({ keys: new Set(g.map((p) => keyOf(p.doc, p.claim))), gist: gistOf(g, (p) => p.terms, wordingLink), group: g });
   }
   worded.sort((a, b) => b.keys.size - a.keys.size);
+  // The facts found so far by each of their claims: a fact that holds every claim of a group holds its first one.
+  const foundByKey = new Map<string, (typeof found)[number][]>();
+  const remember = (f: (typeof found)[number]) => {
+    for (const k of f.keys) pushTo(foundByKey, k, f);
+  };
+  found.forEach(remember);
   for (const { keys, gist, group } of worded) {
     // Already said: the same claims, sharing no rare word the fact found had not (another part of the sentences is
     // another fact); or the very claims of a fact found by wording (other passages of the same two long sentences:
     // a reader would see the same statement twice).
     const what = [...gist].filter((t) => !isEntityTerm(t) && !t.startsWith('@') && weights.rare(t));
-    const said = found.some((f) => [...keys].every((k) => f.keys.has(k)) && (what.every((t) => f.gist.has(t)) || (f.worded && f.keys.size === keys.size)));
+    const [first] = keys;
+    const said = (foundByKey.get(first) ?? []).some((f) => [...keys].every((k) => f.keys.has(k)) && (what.every((t) => f.gist.has(t)) || (f.worded && f.keys.size === keys.size)));
     if (said) continue;
-    found.push({ keys, gist, worded: true });
+    const fact = { keys, gist, worded: true };
+    found.push(fact);
+    remember(fact);
     const claims: Claim[] = [];
     const docs: number[] = [];
     for (const p of group) if (!claims.includes(p.claim)) { claims.push(p.claim); docs.push(p.doc); }
@@ -101,9 +111,14 @@ export function* buildFactsSteps(inputs: readonly Input[]): Generator<void, Fact
   }
 
   // A sentence just under the claim threshold that another article states too is a claim.
+  const docOf = new Map<string, number>();
+  inputs.forEach((input, d) => {
+    if (!docOf.has(input.result.path)) docOf.set(input.result.path, d);
+  });
   for (const f of facts) {
     for (const ref of f.claims) {
-      const d = inputs.findIndex((i) => i.result.path === ref.path);
+      const d = docOf.get(ref.path) ?? -1;
+      if (d < 0) continue;
       const at = near[d].findIndex((c) => c.start === ref.start);
       if (at < 0) continue;
       const claims = inputs[d].result.claims;
@@ -116,7 +131,8 @@ export function* buildFactsSteps(inputs: readonly Input[]): Generator<void, Fact
   // Each claim points at the first fact that holds it.
   for (const f of facts) {
     for (const ref of f.claims) {
-      const claim = inputs.find((i) => i.result.path === ref.path)?.result.claims.find((c) => c.start === ref.start);
+      const d = docOf.get(ref.path);
+      const claim = d === undefined ? undefined : inputs[d].result.claims.find((c) => c.start === ref.start);
       if (claim && !claim.factId) claim.factId = f.id;
     }
   }

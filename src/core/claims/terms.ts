@@ -1,4 +1,5 @@
 /** Content words of a sentence, reduced so that wording differences between outlets matter less. */
+import { pushTo } from '../multimap';
 
 export const STOPWORDS = new Set(
   ('a an the and or but if of in on at to for from by with as is are was were be been being has have had do does did ' +
@@ -53,30 +54,36 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
  * at most `maxHolders` items). Comparing every pair is quadratic; a folder of a thousand articles has
  * tens of thousands of claims. Common words are skipped, so two items that share only common words are
  * never compared (they would not pass the similarity floors used here anyway). Items of the same `group` (one
- * article's claims, which never state a fact together) are not paired: in an archive of 10^5 articles those pairs
- * alone outgrow a Map (2^24 entries).
+ * article's claims, which never state a fact together) are not paired.
+ *
+ * Pairs come one item at a time, in order (x < y, by x then y), counted in one array the size of the items: an
+ * archive of 10^5 articles has hundreds of thousands of passages, and a table of every pair sharing one term
+ * (most share fewer than `minShared`) outgrew a Map (2^24 entries) and gigabytes of memory.
  */
-export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): [number, number][] {
+export function* candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): Generator<[number, number]> {
   const holders = new Map<string, number[]>();
   items.forEach((terms, i) => {
-    for (const t of terms) {
-      const list = holders.get(t);
-      if (list) list.push(i);
-      else holders.set(t, [i]);
-    }
+    for (const t of terms) pushTo(holders, t, i);
   });
-  const shared = new Map<number, number>();
-  for (const list of holders.values()) {
-    if (list.length < 2 || list.length > maxHolders) continue;
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        if (group && group[list[a]] === group[list[b]]) continue;
-        const key = list[a] * items.length + list[b];
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+  // Each item's rare terms' holder lists (a list holds its items in ascending order).
+  const rare = items.map((terms) => [...terms].map((t) => holders.get(t)!).filter((list) => list.length >= 2 && list.length <= maxHolders));
+  holders.clear();
+  const shared = new Int32Array(items.length);
+  const met: number[] = [];
+  for (let x = 0; x < items.length; x++) {
+    for (const list of rare[x]) {
+      for (let k = list.length - 1; k >= 0 && list[k] > x; k--) {
+        const y = list[k];
+        if (group && group[x] === group[y]) continue;
+        if (shared[y]++ === 0) met.push(y);
       }
     }
+    met.sort((a, b) => a - b);
+    for (const y of met) {
+      if (shared[y] >= minShared) yield [x, y];
+      shared[y] = 0;
+    }
+    met.length = 0;
+    rare[x] = [];
   }
-  const out: [number, number][] = [];
-  for (const [key, n] of shared) if (n >= minShared) out.push([Math.floor(key / items.length), key % items.length]);
-  return out;
 }

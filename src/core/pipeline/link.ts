@@ -6,6 +6,7 @@ import { buildFactsSteps } from '../claims/facts';
 import { isForeign, markLanguage, taughtOnly } from '../text/language';
 import { analyseDocument, DEFAULT_MAX_LENGTH, prepare, type AnalyzeOptions, type Prepared } from './article';
 import type { MapRecord } from './record';
+import { pushTo } from '../multimap';
 
 /** The map records of a folder in link order (compareIds), read as often as the link step needs. */
 export interface RecordSource {
@@ -153,11 +154,13 @@ export function* linkSteps<O extends LinkOptions>(source: RecordSource, options:
 
   const facts = yield* buildFactsSteps(views);
   // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
+  const refsOf = new Map<string, Fact['claims']>();
+  for (const ref of facts.flatMap((f) => f.claims)) pushTo(refsOf, ref.path, ref);
   const claims = views.map(({ doc, result }) => {
     const whole = result.claims;
     const cut = cutAtMarkup(doc.source, doc.text, doc.hidden, whole);
     if (whole.length === cut.length) return cut;
-    for (const ref of facts.flatMap((f) => f.claims).filter((x) => x.path === doc.path)) {
+    for (const ref of refsOf.get(doc.path) ?? []) {
       const head = cut.find((c) => c.partOf?.start === ref.start && c.partOf.end === ref.end);
       if (!head) continue;
       if (ref.text !== undefined) ref.text = readerText(doc.source, doc.hidden, ref);
