@@ -80,6 +80,7 @@ export async function archiveFigures(ext: string, base: readonly Article[], tmp:
   const large = file('large.jsonl', jsonl(base, sizes.large));
   const big = await run(cli, hook, ['map'], large, file('large.rec'));
   figure(`map peak RSS, ${sizes.large} articles`, big.peakMB, 'MB', { op: '<=', limit: one.peakMB * 1.5 }, `flat: no article is kept; what grows between ${sizes.small} and ${sizes.large} articles is the tagger's word cache, which is emptied at 100,000 words`);
+  figure(`map throughput per CPU second, ${sizes.large} articles`, sizes.large / big.cpuSeconds, 'articles/s', undefined, `what one free core does once the process has started (CPU ${fmt(big.cpuSeconds)} s)`);
   // The speed-up on the large input: on a small one each process's start (loading the tagger, warming up) is much of the run.
   const lines = fs.readFileSync(large, 'utf8').trim().split('\n');
   const half = Math.ceil(lines.length / 2);

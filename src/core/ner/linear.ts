@@ -7,6 +7,7 @@
 
 import { constrainTransitions, viterbi, type Transitions } from './decode';
 import type { SentenceFeatures } from './features';
+import { EmissionBuffers } from './buffers';
 
 /** Float weights, as produced by training. */
 export interface LinearWeights {
@@ -60,8 +61,7 @@ export class LinearModel {
   private readonly table: Int32Array;
   private readonly q: Int8Array;
   private readonly scale: number;
-  private acc = new Int32Array(0);
-  private em = new Float32Array(0);
+  private readonly buffers = new EmissionBuffers();
 
   constructor(readonly data: QuantisedWeights) {
     const L = (this.L = data.L);
@@ -100,11 +100,8 @@ export class LinearModel {
   emissionsFlat(f: SentenceFeatures): Float32Array {
     const L = this.L;
     const n = f.offsets.length - 1;
-    if (this.acc.length < n * L) {
-      this.acc = new Int32Array(Math.max(n * L, this.acc.length * 2));
-      this.em = new Float32Array(this.acc.length);
-    }
-    const acc = this.acc;
+    this.buffers.fit(n * L);
+    const acc = this.buffers.acc;
     acc.fill(0, 0, n * L);
     const q = this.q;
     for (let i = 0; i < n; i++) {
@@ -115,7 +112,7 @@ export class LinearModel {
         for (let l = 0; l < L; l++) acc[base + l] += q[row + l];
       }
     }
-    const em = this.em;
+    const em = this.buffers.em;
     for (let i = 0; i < n * L; i++) em[i] = acc[i] * this.scale;
     return em;
   }

@@ -12,6 +12,7 @@
 import { constrainTransitions, type Transitions } from './decode';
 import { GROUP_START, type SentenceFeatures, type TokenFeatures, type WordInfo } from './features';
 import type { QuantisedWeights } from './linear';
+import { EmissionBuffers } from './buffers';
 
 /** Words whose feature-group sums are cached (the cache is reset when full; grown on demand, 340 bytes a word). */
 const WORD_SLAB_WORDS = 65536;
@@ -49,8 +50,7 @@ export class MultiPassModel {
   /** Group sums as int16: a group has at most 14 features of |weight| <= 127. */
   private slab = new Int16Array(0);
   private slabUsed = 0;
-  private acc = new Int32Array(0);
-  private em = new Float32Array(0);
+  private readonly buffers = new EmissionBuffers();
 
   constructor(ws: readonly QuantisedWeights[]) {
     if (ws.length < 1) throw new Error('NER model: no passes');
@@ -197,17 +197,14 @@ export class MultiPassModel {
     const f = prep.f;
     const L = this.L;
     const n = f.offsets.length - 1;
-    if (this.acc.length < n * L) {
-      this.acc = new Int32Array(Math.max(n * L, this.acc.length * 2));
-      this.em = new Float32Array(this.acc.length);
-    }
-    const acc = this.acc;
+    this.buffers.fit(n * L);
+    const acc = this.buffers.acc;
     if (this.residual[p]) {
       // Previous pass's scores plus this pass's extra features.
       if (!previous) throw new Error('NER: a residual pass needs the previous emissions');
       acc.fill(0, 0, n * L);
       if (extra) this.addExtra(p, extra, n, acc);
-      const em = this.em;
+      const em = this.buffers.em;
       const scale = this.scales[p];
       for (let i = 0; i < n * L; i++) em[i] = previous[i] + acc[i] * scale;
       return em;
@@ -246,7 +243,7 @@ export class MultiPassModel {
       }
     }
     if (extra) this.addExtra(p, extra, n, acc);
-    const em = this.em;
+    const em = this.buffers.em;
     const scale = this.scales[p];
     for (let i = 0; i < n * L; i++) em[i] = acc[i] * scale;
     return em;
