@@ -9,6 +9,7 @@ import { LINK_USAGE, runLink } from './cli/link';
 import { serveMapWorker } from './cli/pool';
 import { EXIT, say } from './cli/args';
 import { VERSION } from './version';
+import { enlargeYoungGeneration } from './node/young-generation';
 
 const COMMANDS: Record<string, { usage: string; run: (args: readonly string[]) => number | Promise<number> }> = {
   analyze: { usage: ANALYZE_USAGE, run: runAnalyze },
@@ -63,6 +64,7 @@ function unexpected(e: unknown) {
 
 // The same bundle runs the map workers of `analyze` (cli/pool).
 if (!serveMapWorker()) {
+  enlargeYoungGeneration();
   try {
     const done = main(process.argv.slice(2));
     if (typeof done === 'number') process.exitCode = done;

@@ -4,6 +4,7 @@ import type { ArticleInput } from '../core';
 import { mapArticle } from '../core/pipeline/map';
 import type { MapRecord } from '../core/pipeline/record';
 import { loadRecogniser } from '../node/recogniser';
+import { YOUNG_GENERATION_MB } from '../node/young-generation';
 
 const ROLE = 'marginalia-map-worker';
 /** Below this many articles one thread is done before workers have loaded the tagger. */
@@ -37,7 +38,7 @@ export async function mapInPool(inputs: readonly ArticleInput[], workers: number
   const records: MapRecord[] = new Array(inputs.length);
   let next = 0;
   let done = 0;
-  const pool = Array.from({ length: n }, () => new Worker(__filename, { workerData: { role: ROLE } }));
+  const pool = Array.from({ length: n }, () => new Worker(__filename, { workerData: { role: ROLE }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   try {
     await new Promise<void>((resolve, reject) => {
       const feed = (w: Worker) => {
