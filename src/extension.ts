@@ -17,26 +17,7 @@ import * as walkthrough from './vscode/walkthrough';
 import * as verdicts from './vscode/verdicts';
 import * as conflicts from './vscode/conflicts';
 import * as team from './vscode/team';
-
-/**
- * The trained name tagger's bytes, read from the package with `workspace.fs` (desktop and browser hosts)
- * when the analysis worker first starts; the worker parses them. Undefined (and the user told) when the
- * file cannot be read: dates, numbers, quotes and the user's own names still work without it.
- */
-let model: Promise<Uint8Array | undefined> | undefined;
-function readModel(extensionUri: vscode.Uri): Promise<Uint8Array | undefined> {
-  model ??= (async () => {
-    const file = vscode.Uri.joinPath(extensionUri, 'models', 'ner-conll.bin');
-    try {
-      return await vscode.workspace.fs.readFile(file);
-    } catch (e) {
-      log.error(`name tagger not loaded from ${file.toString()}: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Marginalia could not load its name recogniser ({0}). People, organisations and places are not suggested; reinstalling the extension should fix this.', (e as Error).message), vscode.l10n.t('Show Log')).then((pick) => pick && log.show());
-      return undefined;
-    }
-  })();
-  return model;
-}
+import { readModel } from './vscode/analysis/model';
 
 /** Public surface for tests and other extensions. */
 export interface MarginaliaApi {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { decodeArticle, isArticlePath } from '../../core/article';
 import { log } from '../log';
+import { readBytes } from './read';
 
 export function isArticle(doc: { uri: vscode.Uri; languageId?: string }): boolean {
   return isArticlePath(doc.uri.path);
@@ -27,7 +28,7 @@ export async function readArticle(uri: vscode.Uri): Promise<string | undefined> 
   if (open) return open.getText();
   try {
     // The same test as the CLI's: a file that is not UTF-8 text is named and skipped, never read with U+FFFD in its names.
-    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+    const decoded = decodeArticle(await readBytes(uri));
     // The editor's documents have no byte-order mark; the text read from disk must match them.
     if (decoded.ok) return decoded.text.replace(/^\uFEFF/, '');
     log.warn(`${vscode.workspace.asRelativePath(uri)} skipped: ${decoded.reason}; ${decoded.hint}`);

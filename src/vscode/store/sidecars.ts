@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../../core/article';
 import { readSidecarText, type Annotation } from '../../core/sidecar';
 import { log } from '../log';
+import { readBytes } from './read';
 
 export function sidecarUri(article: vscode.Uri): vscode.Uri {
   return article.with({ path: article.path + SIDECAR_SUFFIX });
@@ -24,7 +25,7 @@ const decoder = new TextDecoder('utf-8');
 /** The sidecar's text, or undefined when there is none. */
 export async function readSidecarFile(article: vscode.Uri): Promise<string | undefined> {
   try {
-    return decoder.decode(await vscode.workspace.fs.readFile(sidecarUri(article)));
+    return decoder.decode(await readBytes(sidecarUri(article)));
   } catch {
     return undefined;
   }
