@@ -2,7 +2,8 @@
  * The articles of the workspace with their annotations, for every feature of the editor: VS Code glue only.
  * The analysis runs in a worker (src/vscode/analysis, src/worker); the rules (suggestions merged with the
  * user's decisions, corrections, the merge with a sidecar changed on disk, hit-testing) are in src/core/sidecar.
- * Uses only `vscode.workspace.fs`, so it runs in the desktop and the browser extension host alike.
+ * Reads and writes files through read.ts and atomic.ts (Node for files on disk in the desktop host, `vscode.workspace.fs`
+ * in the browser, by their .web.ts twins), so it runs in both extension hosts alike.
  */
 import * as vscode from 'vscode';
 import type { DocumentResult, EntityCluster, Fact } from '../../core';
