@@ -163,8 +163,15 @@ async function hoverTarget(api: Api, seed: vscode.Uri): Promise<vscode.Position 
 async function analyzeFolder(api: Api, seed: vscode.Uri): Promise<void> {
   const at = await hoverTarget(api, seed);
   if (!at) note('no person in the seed to hover on: no hover figures');
+  // RSS is the whole process; heapUsed is the host thread's own V8 heap (not the worker's): their gap is the
+  // worker's heap, native memory and VS Code's, which tells where the memory goes.
   let rss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 100);
+  let heap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 100);
   // Hovers one after another, each 200 ms after the last answer, for as long as the analysis runs.
   const busyHovers: number[] = [];
   let analysing = true;
@@ -220,6 +227,7 @@ async function analyzeFolder(api: Api, seed: vscode.Uri): Promise<void> {
   }
   // worker_threads run in the extension host's process: its RSS is the host plus the analysis worker.
   say('extension host + worker memory', rss / 2 ** 20, 'MB');
+  say('extension host thread heap (peak)', heap / 2 ** 20, 'MB');
   say('analyzeFolder', t3 - t2, 'ms');
   say('analyzeFolder CPU', c3, 'ms');
   say('articles analysed', api.store.all.length, 'count');
@@ -240,6 +248,7 @@ export async function run(): Promise<void> {
   // What the extension host holds before Marginalia runs (VS Code's own host, the built-in extensions): the share of
   // the 'extension host + worker memory' figure that is not Marginalia's.
   say('extension host memory before activation', process.memoryUsage().rss / 2 ** 20, 'MB');
+  say('extension host thread heap before activation', process.memoryUsage().heapUsed / 2 ** 20, 'MB');
 
   const api = await profiled('activation', () => activation(ext, seed));
   if (!api) return;

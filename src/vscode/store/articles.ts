@@ -15,9 +15,13 @@ import { AnalysisClient } from '../analysis/client';
 import type { ArticleOutcome } from '../../worker/protocol';
 import { log } from '../log';
 import { findArticles, isArticle, openArticles, readArticle } from './discovery';
+import { mapConcurrent } from './concurrent';
 import { loadSidecar, mergeConflictsProblem, sidecarUri, type LoadedSidecar } from './sidecars';
 
 export { SIDECAR_SUFFIX, isArticle, sidecarUri, mergeConflictsProblem };
+
+/** Articles (and sidecars) read at once when the folder is read. */
+const READS_AT_ONCE = 16;
 
 export interface ArticleState {
   uri: vscode.Uri;
@@ -106,18 +110,20 @@ export class ArticleStore implements vscode.Disposable {
     this.openFirst = false;
     if (quick) this.again = true; // the whole folder next
     const token = this.token;
-    const inputs: { uri: vscode.Uri; path: string; text: string }[] = [];
-    for (const uri of await findArticles(quick)) {
-      if (token?.isCancellationRequested) return;
-      const text = await readArticle(uri);
-      if (text !== undefined) inputs.push({ uri, path: vscode.workspace.asRelativePath(uri), text });
-    }
+    // The worker loads its bundle and the tagger while the folder is listed and read.
+    this.analysis.warm();
+    const cancelled = () => token?.isCancellationRequested === true;
+    const uris = await findArticles(quick);
+    const texts = await mapConcurrent(uris, READS_AT_ONCE, readArticle, cancelled);
+    if (cancelled()) return;
+    const inputs = uris.flatMap((uri, i) => (texts[i] === undefined ? [] : [{ uri, path: vscode.workspace.asRelativePath(uri), text: texts[i]! }]));
     // Sidecars of articles not loaded yet are read first, so their corrections count in this analysis.
-    for (const { uri, text } of inputs) {
-      if (this.states.has(uri.toString()) || this.pending.has(uri.toString())) continue;
-      this.pending.set(uri.toString(), await loadSidecar(uri, text));
-    }
-    if (token?.isCancellationRequested) return;
+    const unloaded = inputs.filter(({ uri }) => !this.states.has(uri.toString()) && !this.pending.has(uri.toString()));
+    const sidecars = await mapConcurrent(unloaded, READS_AT_ONCE, ({ uri, text }) => loadSidecar(uri, text), cancelled);
+    if (cancelled()) return;
+    unloaded.forEach(({ uri }, i) => {
+      if (!this.states.has(uri.toString()) && !this.pending.has(uri.toString())) this.pending.set(uri.toString(), sidecars[i]);
+    });
     for (const i of inputs) this.uris.set(i.path, i.uri);
     const paths = new Set(inputs.map((i) => i.path));
     // The first pass adds the open articles; a full pass also drops the articles that are gone.
