@@ -101,11 +101,6 @@ export class AnalysisClient implements vscode.Disposable {
     return done.finally(() => sub?.dispose());
   }
 
-  /** Starts the worker (its bundle, the tagger) ahead of the first message, so it is ready when the texts are read. */
-  warm(): void {
-    this.started ??= this.start();
-  }
-
   /** Makes the worker crash (tests: the restart and that no annotation is lost). */
   crashForTest(): void {
     this.send({ type: 'crash' });

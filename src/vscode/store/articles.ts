@@ -110,8 +110,6 @@ export class ArticleStore implements vscode.Disposable {
     this.openFirst = false;
     if (quick) this.again = true; // the whole folder next
     const token = this.token;
-    // The worker loads its bundle and the tagger while the folder is listed and read.
-    this.analysis.warm();
     const cancelled = () => token?.isCancellationRequested === true;
     const uris = await findArticles(quick);
     const texts = await mapConcurrent(uris, READS_AT_ONCE, readArticle, cancelled);
