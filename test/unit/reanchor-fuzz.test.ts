@@ -14,7 +14,14 @@
  * draws); `npm test` and CI run CHECK_SEED + 0..999, never looked at while tuning. FUZZ_SEED=random
  * draws fresh sequences (the seed is printed), FUZZ_SEED=n replays a run (FUZZ_SEED=tuned the old
  * tuning sequences), FUZZ_SEQUENCES=n sets how many, FUZZ_ONLY=k runs only the k-th.
- * FUZZ_VERBOSE=1 prints every wrong answer, FUZZ_VERBOSE=2 also a sample of orphaned intact ones.
+ * FUZZ_VERBOSE=1 prints every wrong answer, FUZZ_VERBOSE=2 also a sample of orphaned intact ones
+ * that can be told apart (and their count by reason).
+ *
+ * The figures (counted in reanchor-tally.ts): (a) intact annotations that can be told apart from any
+ * pasted copy, re-anchored exactly; (b) intact annotations with a copy the stored target cannot tell
+ * from them (`copyTiesOriginal`): orphaned (right), on the original, on the copy (wrong); (c) the
+ * headline, intact annotations exact or rightly orphaned; and the figure before the split, exact over
+ * all intact annotations.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +30,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, describe as describeTarget, reanchor } from '../../src/core/anchoring';
 import type { AnchorTarget } from '../../src/core/anchoring';
-import { COPY, Doc, NEW, indistinguishable, isCopyOf, judge, truthOf, type Truth, type Verdict } from './reanchor-truth';
+import { COPY, Doc, NEW, copyTiesOriginal, indistinguishable, isCopyOf, judge, truthOf } from './reanchor-truth';
+import { count, headline, mostlyCopy, newTally, summary, type CopyClass } from './reanchor-tally';
 import { mulberry32 } from '../../src/core/random';
 
 const SEQUENCES = Number(process.env.FUZZ_SEQUENCES ?? 1000);
@@ -43,6 +51,9 @@ const VERBOSE = !!process.env.FUZZ_VERBOSE;
 const VERBOSE_ORPHANS = process.env.FUZZ_VERBOSE === '2';
 const orphanReasons = new Map<string, number>();
 const ANNOTATIONS_PER_ARTICLE = 133;
+/** Floors of the headline figures (see the end of the test). */
+const HEADLINE_FLOOR = 0.955;
+const EDITOR_FLOOR = 0.968;
 
 // ---------------------------------------------------------------------------------------------
 // Seeds
@@ -418,98 +429,6 @@ function randomOp(r: Rng): [string, (c: EditContext) => void] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Counting verdicts (the truth and the verdicts themselves: reanchor-truth.ts)
-
-interface Tally {
-  intact: number;
-  intactExact: number;
-  intactOrphaned: number;
-  damaged: number;
-  damagedKept: number;
-  damagedOrphaned: number;
-  destroyed: number;
-  destroyedOrphaned: number;
-  /** The truly indistinguishable case (see `indistinguishable`): a destroyed annotation attached to
-   *  a pasted copy of its text where it would be right had the copy been the original. Not counted
-   *  as wrong. */
-  indistinguishable: number;
-  /** Every other answer on the wrong text. */
-  wrong: number;
-  wrongIntact: number;
-  wrongDamaged: number;
-  wrongDestroyed: number;
-  /** ...of which on a pasted copy of the annotated text (most of the answer's units are copies of
-   *  the annotation's units) while the original survives, intact or damaged. */
-  wrongOnCopyOriginalSurvives: number;
-  missing: number;
-  /** Intact annotations whose text also exists as a pasted copy somewhere in the final text. */
-  intactWithCopy: number;
-  intactWithCopyExact: number;
-}
-
-function newTally(): Tally {
-  return {
-    intact: 0, intactExact: 0, intactOrphaned: 0, damaged: 0, damagedKept: 0, damagedOrphaned: 0,
-    destroyed: 0, destroyedOrphaned: 0, indistinguishable: 0, wrong: 0, wrongIntact: 0, wrongDamaged: 0,
-    wrongDestroyed: 0, wrongOnCopyOriginalSurvives: 0, missing: 0, intactWithCopy: 0, intactWithCopyExact: 0,
-  };
-}
-
-/** Most units of [a, b) are copies of units of the annotation (for the breakdown of wrong answers). */
-function mostlyCopy(doc: Doc, s: Span, a: number, b: number): boolean {
-  let n = 0;
-  for (let j = a; j < b; j++) {
-    const id = doc.ids[j];
-    if (id >= COPY + s.start && id < COPY + s.end) n++;
-  }
-  return b > a && 2 * n > b - a;
-}
-
-function count(t: Tally, truth: Truth, v: Verdict, excused: boolean, onCopy: boolean, copied: boolean): void {
-  if (truth.kind === 'intact') {
-    t.intact++;
-    if (copied) {
-      t.intactWithCopy++;
-      if (v === 'exact') t.intactWithCopyExact++;
-    }
-    if (v === 'exact') t.intactExact++;
-    if (v === 'orphan') t.intactOrphaned++;
-  } else if (truth.kind === 'damaged') {
-    t.damaged++;
-    if (v === 'acceptable') t.damagedKept++;
-    if (v === 'orphan') t.damagedOrphaned++;
-  } else {
-    t.destroyed++;
-    if (v === 'orphan') t.destroyedOrphaned++;
-  }
-  if (v !== 'wrong') return;
-  if (excused) {
-    t.indistinguishable++;
-    return;
-  }
-  t.wrong++;
-  if (truth.kind === 'intact') t.wrongIntact++;
-  else if (truth.kind === 'damaged') t.wrongDamaged++;
-  else t.wrongDestroyed++;
-  if (onCopy && truth.kind !== 'destroyed') t.wrongOnCopyOriginalSurvives++;
-}
-
-function pct(a: number, b: number): string {
-  return b ? ((100 * a) / b).toFixed(2) + '%' : 'n/a';
-}
-
-function summary(name: string, t: Tally, total: number): string {
-  return (
-    `${name}: intact ${t.intact}, exact ${t.intactExact} (${pct(t.intactExact, t.intact)}), orphaned ${t.intactOrphaned}` +
-    ` [without a pasted copy: ${pct(t.intactExact - t.intactWithCopyExact, t.intact - t.intactWithCopy)} exact; with one (${t.intactWithCopy}): ${pct(t.intactWithCopyExact, t.intactWithCopy)}]; ` +
-    `damaged ${t.damaged}, kept ${t.damagedKept}, orphaned ${t.damagedOrphaned}; ` +
-    `destroyed ${t.destroyed}, orphaned ${t.destroyedOrphaned}, on an indistinguishable copy ${t.indistinguishable}; ` +
-    `wrong ${t.wrong} (${pct(t.wrong, total)}; intact ${t.wrongIntact}, damaged ${t.wrongDamaged}, destroyed ${t.wrongDestroyed}; ` +
-    `on a copy while the original survives ${t.wrongOnCopyOriginalSurvives}); missing ${t.missing}`
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
 
 test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on without a wrong answer (truth by per-unit identity; ${REPLAY})`, () => {
   const seeds = loadSeeds();
@@ -565,6 +484,7 @@ test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on with
     for (let i = 0; i < spans.length; i++) {
       total++;
       const truth = truthOf(spans[i], pos);
+      const copy: CopyClass = !copied[i] ? 'none' : copyTiesOriginal(doc, spans[i], truth, targets[i].quote) ? 'tied' : 'told-apart';
       for (const [tally, res, label] of [
         [outside, out[i], 'reanchor'],
         [editor, replay[i], 'applyEdits'],
@@ -576,11 +496,11 @@ test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on with
         const v = judge(truth, res);
         const excused = v === 'wrong' && indistinguishable(doc, spans[i], truth, res.start!, res.end!);
         const onCopy = v === 'wrong' && mostlyCopy(doc, spans[i], res.start!, res.end!);
-        count(tally, truth, v, excused, onCopy, copied[i]);
-        if (VERBOSE_ORPHANS && label === 'reanchor' && v === 'orphan' && truth.kind === 'intact' && !copied[i]) {
+        count(tally, truth, v, excused, onCopy, copy);
+        if (VERBOSE_ORPHANS && label === 'reanchor' && v === 'orphan' && truth.kind === 'intact' && copy !== 'tied') {
           const q = targets[i].quote;
-          const reason = 'reason' in res ? res.reason : '';
-          orphanReasons.set(reason ?? '', (orphanReasons.get(reason ?? '') ?? 0) + 1);
+          const reason = `${('reason' in res ? res.reason : '') ?? ''}${copy === 'told-apart' ? ' (copy told apart)' : ''}`;
+          orphanReasons.set(reason, (orphanReasons.get(reason) ?? 0) + 1);
           if (r() < 0.05) {
             console.log(
               `ORPHAN seq ${seq} #${i} ${reason} ${JSON.stringify(q.exact.slice(0, 60))} truth [${truth.start},${truth.end})\n` +
@@ -608,7 +528,7 @@ test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on with
 
   console.log(`fuzz: ${SEQUENCES} sequences from seed ${SEED} (replay: ${REPLAY}), ${total} annotations, ${((Date.now() - t0) / 1000).toFixed(1)} s (reanchor: ${reanchorMs.toFixed(0)} ms of CPU)`);
   console.log(summary('reanchor (outside edits)', outside, total));
-  if (VERBOSE_ORPHANS) console.log('intact orphaned (without a pasted copy) by reason:', [...orphanReasons]);
+  if (VERBOSE_ORPHANS) console.log('intact orphaned that can be told apart, by reason:', [...orphanReasons]);
   console.log(summary('applyEdits (in-editor replay)', editor, total));
 
   const replay = `(replay: ${REPLAY} FUZZ_VERBOSE=1 node --test out/test/unit/reanchor-fuzz.test.js)`;
@@ -620,15 +540,17 @@ test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on with
   }
   // The in-editor replay sees every change: not even an indistinguishable copy takes it in.
   assert.equal(editor.indistinguishable, 0, `applyEdits: never on a copy ${replay}`);
-  // Recall floors, a little under the lowest of fresh sequences (reanchor 92.6-93.2% of intact
-  // annotations exactly, 96.7-96.9% of those without a pasted copy; applyEdits 96.8-97.2%). An annotation
-  // with a pasted copy of its text (about 4% of intact ones since sentences are pasted too) is
-  // orphaned: no text tells which of the two is the original, so 96% is the ceiling of the first
-  // figure. (Before the twin check asked whether a twin holds the quote, 91.5-91.8% on these draws.)
+  // The headline (issue 19 asks for 97%): (c) intact annotations re-anchored exactly, or orphaned
+  // where a pasted copy ties them (reanchor-truth.ts `copyTiesOriginal`: then orphaning is right, the
+  // copy wrong); and (a) the intact ones that can be told apart, exactly. The floors are a little under
+  // the lowest of fresh draws; 97% is not reached yet (see src/core/anchoring/README.md, "What is
+  // left"): CHECK 95.6% for both, fresh draws 95.6-95.7%.
+  for (const [name, t, floor] of [['reanchor', outside, HEADLINE_FLOOR], ['applyEdits', editor, EDITOR_FLOOR]] as const) {
+    assert.equal(t.tiedCopy, 0, `${name}: never on a copy that ties the original ${replay}`);
+    assert.ok(headline(t) >= floor, `${name}: (c) intact exact or correctly orphaned ${replay}`);
+    assert.ok(t.apartExact / t.apart >= floor, `${name}: (a) intact that can be told apart, exact ${replay}`);
+  }
+  // The figure before (a)-(c): every intact annotation, copies included (a copy orphans it).
   assert.ok(outside.intactExact / outside.intact >= 0.92, `reanchor: intact re-anchored exactly ${replay}`);
-  assert.ok(
-    (outside.intactExact - outside.intactWithCopyExact) / (outside.intact - outside.intactWithCopy) >= 0.96,
-    `reanchor: intact without a pasted twin re-anchored exactly ${replay}`,
-  );
   assert.ok(editor.intactExact / editor.intact >= 0.96, `applyEdits: intact followed exactly ${replay}`);
 });

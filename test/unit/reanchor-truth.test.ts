@@ -1,12 +1,13 @@
 /**
  * The fuzz test's truth (reanchor-truth.ts) on cases worked out by hand: what an annotation becomes
  * after edits, which answers are right, and the one wrong answer the fuzz test excuses (the truly
- * indistinguishable case); and the engine on the cases that define it.
+ * indistinguishable case), when a pasted copy ties an intact annotation (`copyTiesOriginal`); and the
+ * engine on the cases that define it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describe, reanchor } from '../../src/core/anchoring';
-import { Doc, indistinguishable, judge, truthOf, type Span } from './reanchor-truth';
+import { contextHeld, copyTiesOriginal, Doc, indistinguishable, judge, truthOf, type Span } from './reanchor-truth';
 
 const P1 = 'Russia has massed troops on the border of Ukraine, officials said on Thursday.';
 const P2 = 'Biden warned Putin of severe sanctions if Russia invaded, the White House said.';
@@ -149,4 +150,71 @@ test('the engine on the defining cases: a twin orphans, a paste-and-delete is a 
   const [r] = reanchor(moved.text, [target]);
   assert.equal(r.status, 'moved');
   assert.equal(indistinguishable(moved, SPAN, truth(moved), r.start!, r.end!), true);
+});
+
+/** A long paragraph with "severe sanctions" far from both of its ends (more than a stored context). */
+const LONG = 'Officials in Washington said on Friday that Biden warned Putin of severe sanctions if Russia invaded Ukraine, and that allies agreed.';
+const LTEXT = [P1, LONG, P3].join('\n') + '\n';
+const LSPAN: Span = { start: LTEXT.indexOf('severe sanctions'), end: LTEXT.indexOf('severe sanctions') + 16 };
+const ties = (doc: Doc, text: string, span: Span) =>
+  copyTiesOriginal(doc, span, truthOf(span, doc.positions(text.length)), describe(text, span.start, span.end).quote);
+
+test('copyTiesOriginal: both places read the whole stored context (a paragraph pasted far away, the annotation in its middle)', () => {
+  const doc = new Doc(LTEXT);
+  const from = LTEXT.indexOf(LONG);
+  doc.pasteCopy(from, from + LONG.length + 1, doc.text.length);
+  assert.equal(truthOf(LSPAN, doc.positions(LTEXT.length)).kind, 'intact');
+  assert.equal(ties(doc, LTEXT, LSPAN), true);
+  // With no copy, or a copy someone edited inside the annotated text, nothing ties.
+  assert.equal(ties(new Doc(LTEXT), LTEXT, LSPAN), false);
+  const copyAt = doc.text.lastIndexOf('severe sanctions');
+  doc.splice(copyAt + 2, 1, 'x');
+  assert.equal(ties(doc, LTEXT, LSPAN), false);
+});
+
+test('copyTiesOriginal: the context speaks for the original (only it has the old paragraph before it)', () => {
+  // "severe sanctions" sits 22 units into its paragraph: its stored prefix reaches into P1.
+  const far = new Doc(TEXT);
+  pasteP2(far, far.text.length);
+  const t = truth(far);
+  const stored = describe(TEXT, SPAN.start, SPAN.end).quote;
+  assert.equal(contextHeld(far.text, t.kind === 'intact' ? t.start : -1, t.kind === 'intact' ? t.end : -1, stored), 3);
+  const copy = lineOf(far, 'severe sanctions', 1);
+  assert.equal(contextHeld(far.text, copy, copy + 16, stored), 2, 'the copy reads the suffix only');
+  assert.equal(ties(far, TEXT, SPAN), false);
+});
+
+test('copyTiesOriginal: pasted next to itself, the same text ties or not by which one was pasted', () => {
+  // Pasted after itself: the original (first) reads P1 before it, the copy reads P2's end: told apart.
+  const after = new Doc(TEXT);
+  pasteP2(after, lineOf(after, P3));
+  // Pasted before itself: the copy (first) reads P1, the original reads the copy's end: the context
+  // speaks for the copy, which cannot be the answer; orphaning is right.
+  const before = new Doc(TEXT);
+  pasteP2(before, lineOf(before, P2));
+  assert.equal(after.text, before.text);
+  assert.equal(ties(after, TEXT, SPAN), false);
+  assert.equal(ties(before, TEXT, SPAN), true);
+});
+
+test('copyTiesOriginal: the original\'s surroundings edited after the paste; line ends do not count', () => {
+  const doc = new Doc(LTEXT);
+  const from = LTEXT.indexOf(LONG);
+  doc.pasteCopy(from, from + LONG.length + 1, doc.text.length);
+  doc.splice(LTEXT.indexOf('Ukraine, and'), 7, 'Kyiv'); // in the original's suffix only
+  assert.equal(ties(doc, LTEXT, LSPAN), true);
+  // CRLF everywhere: both still read the stored (LF) context.
+  const crlf = new Doc(TEXT);
+  pasteP2(crlf, crlf.text.length);
+  for (let i = crlf.text.lastIndexOf('\n'); i >= 0; i = i > 0 ? crlf.text.lastIndexOf('\n', i - 1) : -1) crlf.splice(i, 0, '\r');
+  const stored = describe(TEXT, SPAN.start, SPAN.end).quote;
+  const t = truth(crlf);
+  assert.equal(t.kind, 'intact');
+  if (t.kind === 'intact') assert.equal(contextHeld(crlf.text, t.start, t.end, stored), 3);
+  assert.equal(ties(crlf, TEXT, SPAN), false);
+  // Not intact: not this case (see indistinguishable).
+  const damaged = new Doc(LTEXT);
+  damaged.pasteCopy(from, from + LONG.length + 1, damaged.text.length);
+  damaged.splice(LSPAN.start + 3, 1, '');
+  assert.equal(ties(damaged, LTEXT, LSPAN), false);
 });

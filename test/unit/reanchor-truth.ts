@@ -12,7 +12,9 @@
  * - destroyed: half or more changed. Only orphaning it is right.
  * A copy of the annotated text is never the annotation: an answer on a copy is wrong whenever the
  * original survives (intact or damaged), in whatever context the copy sits. The one exception is
- * `indistinguishable` below.
+ * `indistinguishable` below. And an intact annotation may have a copy that the stored target
+ * cannot tell from it (`copyTiesOriginal` below): orphaning it is then the right answer, the
+ * original still right, the copy still wrong.
  */
 import type { TextEdit } from '../../src/core/anchoring';
 
@@ -172,4 +174,53 @@ export function indistinguishable(doc: Doc, s: Span, truth: Truth, a: number, b:
   }
   const v = judge(truthOf(s, pos), { status: 'moved', start: a, end: b });
   return v === 'exact' || v === 'acceptable';
+}
+
+/** Line ends are a convention of the file, not its text: compared as LF. */
+const lf = (s: string) => s.replace(/\r\n/g, '\n');
+
+/**
+ * Which sides of the stored context the text reads around [a, b): 1 if the units before a read the
+ * stored prefix, 2 if those after b read the stored suffix (line ends compared as LF).
+ */
+export function contextHeld(text: string, a: number, b: number, stored: { prefix: string; suffix: string }): number {
+  const prefix = lf(stored.prefix);
+  const suffix = lf(stored.suffix);
+  // Twice the length in raw units is enough: CRLF is at most two units per LF unit.
+  const before = lf(text.slice(Math.max(0, a - 2 * prefix.length), a));
+  const after = lf(text.slice(b, b + 2 * suffix.length));
+  return (before.endsWith(prefix) ? 1 : 0) | (after.startsWith(suffix) ? 2 : 0);
+}
+
+/**
+ * An intact annotation with a copy that no method reading the final text can tell from it: a
+ * complete, unedited pasted copy of its text (each unit the copy of the one at the same place) around
+ * which the text reads the stored context on every side where it reads it around the original. The
+ * stored target is all a method knows of the annotation: the quote is the same at both places, its
+ * old position does not tell (pasting a copy at B and moving the original to B then pasting a copy
+ * where it was give the same final text, from the same old text, so the same target), and its
+ * context speaks for the original only if the original's surroundings read it on a side where the
+ * copy's do not while the reverse is not true (sides compared whole: the prefix before, the suffix
+ * after). Examples: a paragraph pasted elsewhere with the annotation in its middle (both read the
+ * whole context); a short paragraph pasted next to itself (each reads the context on one side, the
+ * other side reaching into the other copy); the original's surroundings edited after the paste. Then
+ * orphaning is right; the original is still exact (a lucky guess), the copy still wrong. When the
+ * context does speak for the original (a paragraph pasted far away, the annotation near its start:
+ * only the original has the old previous paragraph before it), the copy can be told apart and only
+ * the original is exact, even though a history in which the copy is the better-placed one gives the
+ * same text (there the copy is the one the context speaks for: then orphaning is right).
+ *
+ * Decided by identities and the stored target alone, never by what the engine does.
+ */
+export function copyTiesOriginal(doc: Doc, s: Span, truth: Truth, stored: { prefix: string; suffix: string }): boolean {
+  if (truth.kind !== 'intact') return false;
+  const L = s.end - s.start;
+  const original = contextHeld(doc.text, truth.start, truth.end, stored);
+  for (let j = 0; j + L <= doc.ids.length; j++) {
+    if (doc.ids[j] !== COPY + s.start || !isCopyOf(doc, s, j, j + L)) continue;
+    const copy = contextHeld(doc.text, j, j + L, stored);
+    // The original wins only with a strict superset of the copy's sides.
+    if (!((copy & original) === copy && copy !== original)) return true;
+  }
+  return false;
 }
