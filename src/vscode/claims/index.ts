@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Claim, Fact } from '../../core';
 import type { ArticleStore, ArticleState } from '../store/articles';
+import { twoWayView } from '../tree/two-ways';
 import { fileName, revealCommand, shorten } from '../tree/reveal';
 import { claimAnnotation, verdictScale } from '../verdicts';
 
@@ -105,17 +106,9 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
 
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): vscode.TreeDataProvider<unknown> {
   const provider = new ClaimsProvider(store);
-  const view = vscode.window.createTreeView('marginalia.claims', { treeDataProvider: provider, showCollapseAll: true });
-  const setMode = (byArticle: boolean) => {
-    provider.byArticle = byArticle;
-    void vscode.commands.executeCommand('setContext', 'marginalia.claimsByArticle', byArticle);
-    provider.refresh();
-  };
+  const { view, disposables } = twoWayView(provider, store, 'claims', 'ByFact');
   context.subscriptions.push(
-    view,
-    store.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand('marginalia.claimsByArticle', () => setMode(true)),
-    vscode.commands.registerCommand('marginalia.claimsByFact', () => setMode(false)),
+    ...disposables,
     vscode.commands.registerCommand('marginalia.filterClaimsByVerdict', async (verdict?: string | null) => {
       if (verdict === undefined) {
         const all = vscode.l10n.t('All claims');
@@ -129,6 +122,5 @@ export function activate(context: vscode.ExtensionContext, store: ArticleStore):
       provider.refresh();
     }),
   );
-  setMode(false);
   return provider as vscode.TreeDataProvider<unknown>;
 }

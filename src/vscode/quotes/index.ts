@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArticleStore, ArticleState } from '../store/articles';
+import { twoWayView } from '../tree/two-ways';
 import type { Annotation } from '../../core/sidecar';
 import { readOnly } from '../log';
 
@@ -79,18 +80,10 @@ export function tagAnnotation(store: ArticleStore, uri: vscode.Uri, annotation: 
 
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): vscode.TreeDataProvider<unknown> {
   const provider = new QuotesProvider(store);
-  const view = vscode.window.createTreeView('marginalia.quotes', { treeDataProvider: provider, showCollapseAll: true });
-  const setMode = (byArticle: boolean) => {
-    provider.byArticle = byArticle;
-    void vscode.commands.executeCommand('setContext', 'marginalia.quotesByArticle', byArticle);
-    provider.refresh();
-  };
+  const { view, disposables } = twoWayView(provider, store, 'quotes', 'BySpeaker');
   context.subscriptions.push(
-    view,
-    store.onDidChange(() => provider.refresh()),
+    ...disposables,
     vscode.window.onDidChangeActiveTextEditor(() => provider.refresh()),
-    vscode.commands.registerCommand('marginalia.quotesByArticle', () => setMode(true)),
-    vscode.commands.registerCommand('marginalia.quotesBySpeaker', () => setMode(false)),
     vscode.commands.registerCommand('marginalia.filterQuotesByTag', async (tag?: string | null) => {
       const used = [...new Set(store.all.flatMap((s) => s.annotations.filter((a) => a.kind === 'quote').flatMap((a) => a.tags)))].sort();
       const all = vscode.l10n.t('All quotes');
