@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readBytes } from '../store/read';
 import { SIDECAR_SUFFIX } from '../../core/article';
 import { parseSidecar, serializeSidecar, type Sidecar, type SidecarConflict } from '../../core/sidecar';
 import { resolveConflict } from '../../core/sidecar/merge3';
@@ -35,7 +36,7 @@ class ConflictsProvider implements vscode.TreeDataProvider<Node> {
     const files: { uri: vscode.Uri; sidecar: Sidecar }[] = [];
     for (const uri of uris) {
       try {
-        const parsed = parseSidecar(decoder.decode(await vscode.workspace.fs.readFile(uri)));
+        const parsed = parseSidecar(decoder.decode(await readBytes(uri)));
         if (parsed.ok && parsed.sidecar.conflicts?.length) files.push({ uri, sidecar: parsed.sidecar });
       } catch {
         // gone since the search

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { writeFileAtomically } from '../store/atomic';
+import { readBytes } from '../store/read';
 import {
   bratAnnotationConf,
   exportBrat,
@@ -23,8 +25,10 @@ import { log } from '../log';
 
 /**
  * Export Annotation Set… and Import Annotations…: the annotations of the current article or of the whole
- * folder in another tool's format, and W3C / JSONL files read back into the articles. Uses only
- * `vscode.workspace.fs` and the workbench's dialogs, so it works in the browser host too.
+ * folder in another tool's format, and W3C / JSONL files read back into the articles. Files are read and a
+ * one-file export written through the store's reader and atomic writer (Node on disk in the desktop host,
+ * `vscode.workspace.fs` in the browser), so an export that fails half-way leaves the old file whole; a brat export
+ * (a folder of files) goes through `vscode.workspace.fs`, which makes the subfolders it needs.
  */
 
 export type ExportScope = 'article' | 'folder';
@@ -197,6 +201,7 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
       if (clash) throw new Error(`the brat copy ${fileNameOf(clash)} would replace an article; choose a folder outside the articles' folders`);
       for (const d of docs) {
         const base = vscode.Uri.joinPath(target, d.path);
+        // (workspace.fs makes the folders of articles in subfolders.)
         await vscode.workspace.fs.writeFile(base.with({ path: `${base.path}.txt` }), encoder.encode(d.text));
         await vscode.workspace.fs.writeFile(base.with({ path: `${base.path}.ann` }), encoder.encode(d.ann));
         count += d.ann.split('\n').filter((l) => l.startsWith('T')).length;
@@ -219,7 +224,7 @@ async function exportAnnotations(store: ArticleStore, args: ExportArgs = {}): Pr
         text = exportCsv(articles, { report });
         count = Math.max(0, csvRecords(text) - 1);
       }
-      await vscode.workspace.fs.writeFile(target, encoder.encode(text));
+      await writeFileAtomically(target, text);
     }
   } catch (e) {
     const message = (e as Error).message;
@@ -267,7 +272,7 @@ async function importFile(store: ArticleStore, source?: vscode.Uri | string): Pr
   const showLog = vscode.l10n.t('Show Log');
   let content: string;
   try {
-    content = decoder.decode(await vscode.workspace.fs.readFile(file));
+    content = decoder.decode(await readBytes(file));
   } catch (e) {
     log.error(`import: cannot read ${file.toString()}: ${(e as Error).message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Marginalia could not read {0}: {1}. Check that the file exists and can be read, then import again.', fileNameOf(file), (e as Error).message), showLog)

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { writeFileAtomically } from '../store/atomic';
+import { readBytes } from '../store/read';
 import { SIDECAR_SUFFIX } from '../../core/article';
 import { disagreements, takeTheirs, type Disagreement } from '../../core/agreement/disagreements';
 import { parseSidecar, reanchorAnnotations } from '../../core/sidecar';
@@ -57,12 +59,12 @@ async function setUpMerging(extensionUri: vscode.Uri): Promise<boolean> {
   const attributes = vscode.Uri.joinPath(repo.rootUri, '.gitattributes');
   let current = '';
   try {
-    current = decoder.decode(await vscode.workspace.fs.readFile(attributes));
+    current = decoder.decode(await readBytes(attributes));
   } catch {
     // no .gitattributes yet
   }
   if (!current.split(/\r?\n/).some((l) => l.trim() === ATTRIBUTE)) {
-    await vscode.workspace.fs.writeFile(attributes, new TextEncoder().encode(`${current}${current && !current.endsWith('\n') ? '\n' : ''}${ATTRIBUTE}\n`));
+    await writeFileAtomically(attributes, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${ATTRIBUTE}\n`);
   }
   log.info(`merge driver registered in ${repo.rootUri.fsPath}`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Annotations now merge by annotation in {0}. Commit .gitattributes; each annotator runs this command once (git config is not shared).', fileName(repo.rootUri.path)));
@@ -131,7 +133,7 @@ async function readOther(store: ArticleStore, folder: vscode.Uri): Promise<NonNu
   for (const state of store.all) {
     const rel = root ? state.uri.path.slice(root.path.length).replace(/^\//, '') : fileName(state.uri.path);
     try {
-      const parsed = parseSidecar(decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, rel + SIDECAR_SUFFIX))));
+      const parsed = parseSidecar(decoder.decode(await readBytes(vscode.Uri.joinPath(folder, rel + SIDECAR_SUFFIX))));
       if (parsed.ok) byArticle.set(state.uri.toString(), reanchorAnnotations(state.text, parsed.sidecar.annotations).annotations);
       else log.warn(`compare: ${rel}${SIDECAR_SUFFIX} in ${folder.fsPath}: ${parsed.problem}`);
     } catch {
