@@ -1,6 +1,7 @@
-import { linkSteps, type Linked, type LinkOptions } from '../core/pipeline/link';
+import { linkSteps, type HeldResult, type Linked, type LinkOptions } from '../core/pipeline/link';
 import { compareIds, recordProblem, type MapRecord } from '../core/pipeline/record';
-import type { DocumentResult, EntityMention } from '../core';
+import { setFlagsFromString } from 'node:v8';
+import type { EntityMention } from '../core';
 import { EXIT, readArguments, say, type CommandSpec } from './args';
 import { sayDocumentProblems } from './analyze';
 import { writeAnalysisJson } from './json-out';
@@ -18,11 +19,20 @@ export const LINK_USAGE = `  marginalia link [FILE…]
 
 export const LINK_SPEC: CommandSpec = { command: 'link', usage: `Usage:\n${LINK_USAGE}`, options: [] };
 
+/**
+ * How far V8 lets the old generation grow past what the last full collection kept, in percent (by default it lets
+ * it grow 1.5 to 4 times). Link keeps a few hundred bytes to a few kilobytes of every article and makes much short-lived
+ * garbage around them: with the default, peak RSS on 10^5 records was about twice what is live. With 30%: 613 MB
+ * against 1,185 MB, for about 10% more CPU (collections are more frequent).
+ */
+const HEAP_GROWING_PERCENT = 30;
+
 /** `marginalia link`: exit 0 when every record was linked, 1 when a line, a repeated id or an article was skipped (each named on stderr). */
 export async function runLink(args: readonly string[]): Promise<number> {
   const read = readArguments(args, LINK_SPEC);
   if (!read.ok) return read.exit;
   const files = read.args.operands.length ? read.args.operands : ['-'];
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const records = new Spool('records.jsonl');
   const mentions = new Spool('mentions.jsonl');
   const results = new Spool('results.jsonl');
@@ -57,7 +67,7 @@ export async function runLink(args: readonly string[]): Promise<number> {
     index.sort((a, b) => compareIds(a.id, b.id));
     const source = { size: index.length, record: (i: number) => JSON.parse(records.get(index[i].slot)) as MapRecord };
     // The tagger ran in the map step: link never loads it.
-    const steps = linkSteps(source, {}, { mentions: mentions.store<EntityMention[]>(), results: results.store<DocumentResult>() });
+    const steps = linkSteps(source, {}, { mentions: mentions.store<EntityMention[]>(), results: results.store<HeldResult>() });
     let linked: Linked<LinkOptions> | undefined;
     while (!linked) {
       const r = steps.next();
