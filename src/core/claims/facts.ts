@@ -176,7 +176,11 @@ export class FactsCollector {
     const claimsRead: ClaimsRead = { path: read.path, start: (c) => this.claimStart.get(c), end: (c) => this.claimEnd.get(c), text: (c) => text.get(c)!, label: (s) => s.label ?? text.get(s)! };
     const facts = groups.map((group) => factFromSlots(group, claimsRead, link));
     const claimOf = new Map<Fact['claims'][number], number>();
-    facts.forEach((f, i) => f.claims.forEach((ref, k) => claimOf.set(ref, [...new Set(groups[i].map((s) => s.claim))][k])));
+    facts.forEach((f, i) => {
+      // factFromSlots lists a group's claims in the order of their first slot.
+      const claims = [...new Set(groups[i].map((s) => s.claim))];
+      f.claims.forEach((ref, k) => claimOf.set(ref, claims[k]));
+    });
     for (const claims of wordedClaims) {
       const statement = claims.map((c) => text.get(c)!).sort((a, b) => a.length - b.length)[0];
       const path = (c: number) => read.path(this.claimDoc.get(c));
