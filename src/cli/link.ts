@@ -7,6 +7,7 @@ import { sayDocumentProblems } from './analyze';
 import { writeAnalysisJson } from './json-out';
 import { numberedLines, parseLine } from './lines';
 import { Spool } from './spool';
+import { blockingStdout, StdoutClosed } from './blocking-stdout';
 
 export const LINK_USAGE = `  marginalia link [FILE…]
       The folder-wide half of \`analyze\`: reads map records (from \`marginalia map\`) from the files, or
@@ -75,11 +76,19 @@ export async function runLink(args: readonly string[]): Promise<number> {
       if (r.done) linked = r.value;
     }
     const { document } = linked;
-    writeAnalysisJson((s) => process.stdout.write(s), index.length, (i) => {
-      const d = document(i);
-      problems += sayDocumentProblems(d);
-      return d;
-    }, linked);
+    const out = blockingStdout();
+    try {
+      writeAnalysisJson(out.write, index.length, (i) => {
+        const d = document(i);
+        problems += sayDocumentProblems(d);
+        return d;
+      }, linked);
+      out.flush();
+    } catch (e) {
+      // The reader has gone (`| head`): nothing more to do, as the CLI does on EPIPE.
+      if (e instanceof StdoutClosed) return EXIT.done;
+      throw e;
+    }
     return problems ? EXIT.failed : EXIT.done;
   } finally {
     for (const spool of [records, mentions, results]) spool.close();
