@@ -15,7 +15,7 @@ export const LINK_USAGE = `  marginalia link [FILE…]
       the document \`analyze --json\` prints for the same articles (each document's path is its id). The
       records wait in a temporary file (under TMPDIR) and are read one at a time; memory holds the
       folder's names and entities, and for the facts across articles each claim's terms as numbers
-      (about 4.5 KB an article: 0.6 GB of peak RSS for 100,000, about 4.5 GB for 10^6). A bad line is
+      (about 5 KB an article: 0.6-0.7 GB of peak RSS for 100,000, 4.5-5.5 GB for 10^6). A bad line is
       named on stderr and skipped.
 `;
 
