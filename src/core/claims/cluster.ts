@@ -1,10 +1,11 @@
 /** Grouping items of different articles (figure slots, passages) into facts. */
-import { candidatePairs } from './terms';
+import { candidatePairsOf, type TermLists } from './terms';
 
 class UnionFind {
-  parent: number[];
+  parent: Int32Array;
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
   }
   find(i: number): number {
     while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
@@ -15,34 +16,60 @@ class UnionFind {
   }
 }
 
+/** Items 0..count-1 as clusterItems reads them: each one's article, its keys, and when two link and how alike they are. */
+export interface Clusterable {
+  keys: TermLists;
+  docOf(i: number): number;
+  link(x: number, y: number): boolean;
+  sim(x: number, y: number): number;
+}
+
 /**
  * Agglomerative grouping with average linkage: two groups merge only when most of their cross-article
  * pairs link, so a chain of loosely similar mentions (every `January …` in the folder) does not
- * collapse into one fact. Items meet through shared rare keys (at least `minShared`).
+ * collapse into one fact. Items meet through shared rare keys (at least `minShared`). Returns the groups that
+ * span two articles or more (the only ones that can be facts), as item numbers, in the order of their first
+ * item's group root (as a map of every item's group would list them).
  */
-export function* clusterItems<T extends { doc: number }>(items: T[], keysOf: (x: T) => Iterable<string>, link: (a: T, b: T) => boolean, sim: (a: T, b: T) => number, minShared = 1): Generator<void, T[][]> {
-  const uf = new UnionFind(items.length);
-  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
-  const pairs: [number, number, number][] = [];
-  // Items of one article never link (slotsLink, passagesLink): they are not paired.
-  for (const [x, y] of candidatePairs(items.map((s) => new Set(keysOf(s))), minShared, undefined, items.map((s) => s.doc))) {
-    if (link(items[x], items[y])) pairs.push([x, y, sim(items[x], items[y])]);
-  }
-  pairs.sort((p, q) => q[2] - p[2]);
+export function* clusterItems(items: Clusterable, minShared = 1): Generator<void, number[][]> {
+  const count = items.keys.count;
+  const uf = new UnionFind(count);
+  // Groups of more than one item; an item not listed is a group of its own.
+  const members = new Map<number, number[]>();
+  // Linked pairs and their similarity, in typed arrays: an archive has millions.
+  let xs = new Int32Array(1024);
+  let ys = new Int32Array(1024);
+  let sims = new Float64Array(1024);
   let n = 0;
-  for (const [x, y] of pairs) {
-    if (++n % 2000 === 0) yield;
-    const rx = uf.find(x);
-    const ry = uf.find(y);
+  // Items of one article never link (slotsLink, passagesLink): they are not paired.
+  for (const [x, y] of candidatePairsOf(items.keys, minShared, undefined, (i) => items.docOf(i))) {
+    if (!items.link(x, y)) continue;
+    if (n === xs.length) {
+      const grow = <A extends Int32Array | Float64Array>(a: A, b: A) => (b.set(a), b);
+      xs = grow(xs, new Int32Array(n * 2));
+      ys = grow(ys, new Int32Array(n * 2));
+      sims = grow(sims, new Float64Array(n * 2));
+    }
+    xs[n] = x;
+    ys[n] = y;
+    sims[n++] = items.sim(x, y);
+  }
+  // Most alike first; equal similarities in the order found (as a stable sort of the pairs would leave them).
+  const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => sims[q] - sims[p] || p - q);
+  let done = 0;
+  for (const p of order) {
+    if (++done % 2000 === 0) yield;
+    const rx = uf.find(xs[p]);
+    const ry = uf.find(ys[p]);
     if (rx === ry) continue;
-    const a = members.get(rx)!;
-    const b = members.get(ry)!;
+    const a = members.get(rx) ?? [rx];
+    const b = members.get(ry) ?? [ry];
     let linked = 0;
     let total = 0;
     for (const i of a) for (const j of b) {
-      if (items[i].doc === items[j].doc) continue;
+      if (items.docOf(i) === items.docOf(j)) continue;
       total++;
-      if (link(items[i], items[j])) linked++;
+      if (items.link(i, j)) linked++;
     }
     if (total && linked / total >= 0.5) {
       uf.union(rx, ry);
@@ -50,5 +77,11 @@ export function* clusterItems<T extends { doc: number }>(items: T[], keysOf: (x:
       members.delete(ry);
     }
   }
-  return [...members.values()].map((ids) => ids.map((i) => items[i]));
+  const groups: number[][] = [];
+  for (const root of [...members.keys()].sort((a, b) => a - b)) {
+    const group = members.get(root)!;
+    const first = items.docOf(group[0]);
+    if (group.some((i) => items.docOf(i) !== first)) groups.push(group);
+  }
+  return groups;
 }

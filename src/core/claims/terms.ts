@@ -1,5 +1,4 @@
 /** Content words of a sentence, reduced so that wording differences between outlets matter less. */
-import { pushTo } from '../multimap';
 
 export const STOPWORDS = new Set(
   ('a an the and or but if of in on at to for from by with as is are was were be been being has have had do does did ' +
@@ -49,32 +48,59 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** Items as lists of distinct term ids (claims' passages, figures' contexts): what candidatePairs counts over. */
+export interface TermLists {
+  readonly count: number;
+  size(i: number): number;
+  term(i: number, k: number): number;
+}
+
 /**
  * Pairs of items worth comparing: those sharing at least `minShared` terms that are rare enough (held by
  * at most `maxHolders` items). Comparing every pair is quadratic; a folder of a thousand articles has
  * tens of thousands of claims. Common words are skipped, so two items that share only common words are
  * never compared (they would not pass the similarity floors used here anyway). Items of the same `group` (one
  * article's claims, which never state a fact together) are not paired.
- *
- * Pairs come one item at a time, in order (x < y, by x then y), counted in one array the size of the items: an
- * archive of 10^5 articles has hundreds of thousands of passages, and a table of every pair sharing one term
- * (most share fewer than `minShared`) outgrew a Map (2^24 entries) and gigabytes of memory.
  */
-export function* candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): Generator<[number, number]> {
-  const holders = new Map<string, number[]>();
-  items.forEach((terms, i) => {
-    for (const t of terms) pushTo(holders, t, i);
-  });
-  // Each item's rare terms' holder lists (a list holds its items in ascending order).
-  const rare = items.map((terms) => [...terms].map((t) => holders.get(t)!).filter((list) => list.length >= 2 && list.length <= maxHolders));
-  holders.clear();
-  const shared = new Int32Array(items.length);
+export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): Generator<[number, number]> {
+  const ids = new Map<string, number>();
+  const lists = items.map((terms) => [...terms].map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)));
+  return candidatePairsOf({ count: lists.length, size: (i) => lists[i].length, term: (i, k) => lists[i][k] }, minShared, maxHolders, group && ((i) => group[i]));
+}
+
+/**
+ * candidatePairs over term ids. Pairs come one item at a time, in order (x < y, by x then y), counted in one array
+ * the size of the items, and each term's holders sit end to end in one array: an archive of 10^5 articles has
+ * millions of passages, and a table of every pair sharing one term (most share fewer than `minShared`) outgrew a
+ * Map (2^24 entries) and gigabytes of memory.
+ */
+export function* candidatePairsOf(items: TermLists, minShared = 1, maxHolders = 60, group?: (i: number) => number): Generator<[number, number]> {
+  let vocabulary = 0;
+  for (let i = 0; i < items.count; i++) for (let k = 0, n = items.size(i); k < n; k++) vocabulary = Math.max(vocabulary, items.term(i, k) + 1);
+  // How many items hold each term; only the holders of a rare term (2..maxHolders) are listed, at from[t]..from[t + 1]:
+  // common words hold most of the places and pair nobody.
+  const held = new Int32Array(vocabulary);
+  for (let i = 0; i < items.count; i++) for (let k = 0, n = items.size(i); k < n; k++) held[items.term(i, k)]++;
+  const rare = (t: number) => held[t] >= 2 && held[t] <= maxHolders;
+  const from = new Int32Array(vocabulary + 1);
+  for (let t = 0; t < vocabulary; t++) from[t + 1] = from[t] + (rare(t) ? held[t] : 0);
+  const holders = new Int32Array(from[vocabulary]);
+  const filled = from.slice(0, vocabulary);
+  for (let i = 0; i < items.count; i++) {
+    for (let k = 0, n = items.size(i); k < n; k++) {
+      const t = items.term(i, k);
+      if (rare(t)) holders[filled[t]++] = i;
+    }
+  }
+  const shared = new Int32Array(items.count);
   const met: number[] = [];
-  for (let x = 0; x < items.length; x++) {
-    for (const list of rare[x]) {
-      for (let k = list.length - 1; k >= 0 && list[k] > x; k--) {
-        const y = list[k];
-        if (group && group[x] === group[y]) continue;
+  for (let x = 0; x < items.count; x++) {
+    for (let k = 0, n = items.size(x); k < n; k++) {
+      const t = items.term(x, k);
+      if (!rare(t)) continue;
+      for (let h = from[t + 1] - 1; h >= from[t] && holders[h] > x; h--) {
+        const y = holders[h];
+        if (group && group(x) === group(y)) continue;
         if (shared[y]++ === 0) met.push(y);
       }
     }
@@ -84,6 +110,5 @@ export function* candidatePairs(items: readonly ReadonlySet<string>[], minShared
       shared[y] = 0;
     }
     met.length = 0;
-    rare[x] = [];
   }
 }

@@ -1,6 +1,7 @@
 /** What claims state in words: their terms (names as entities, demonyms as places, concept stems), the words around a figure, and passages of claims compared by wording. */
-import type { Claim, DocumentResult, EntityMention } from '../contract';
+import type { Claim, EntityMention } from '../contract';
 import type { ArticleDocument } from '../document';
+import type { TermSets, Vocabulary } from './term-sets';
 import { stem, STOPWORDS, termsOf } from './terms';
 import { weightedJaccard, type TermWeights } from './weights';
 
@@ -16,7 +17,7 @@ const PASSAGE = 12;
  * Demonyms point at their place (`Russian troops` is about Russia, `the Ukrainian border` about Ukraine):
  * forms derived from the folder's one-word place names by the usual English endings.
  */
-export function demonymsOf(results: readonly DocumentResult[]): Map<string, string> {
+export function demonymsOf(results: Iterable<{ entities: readonly Pick<EntityMention, 'type' | 'text' | 'entityId'>[] }>): Map<string, string> {
   const map = new Map<string, string>();
   for (const r of results) {
     for (const e of r.entities) {
@@ -56,13 +57,14 @@ export function contextOf(doc: ArticleDocument, claim: Claim, start: number, end
   return terms;
 }
 
-/** A name's entity id (`person:joe-biden`), or a place a demonym points at. */
-export const isEntityTerm = (t: string) => t.includes(':');
-
 /** How many names (entities, places a demonym points at) two sets of terms share. */
-export function sharedNames(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function sharedNames(sets: TermSets, a: number, b: number, vocabulary: Vocabulary): number {
+  sets.markB(b);
   let n = 0;
-  for (const t of a) if (isEntityTerm(t) && b.has(t)) n++;
+  for (let k = 0, size = sets.size(a); k < size; k++) {
+    const t = sets.at(a, k);
+    if (vocabulary.isName(t) && sets.inB(t)) n++;
+  }
   return n;
 }
 
@@ -123,30 +125,39 @@ export function passagesOf(seq: readonly { t: string }[]): Set<string>[] {
   return out;
 }
 
-export interface Passage {
+/** What passagesLink compares: terms (a set in `TermSets`) and the article they come from. */
+export interface Worded {
   doc: number;
-  claim: Claim;
-  terms: Set<string>;
+  terms: number;
+}
+
+/** The terms the analysis compares claims by, as ids, with their weights. */
+export interface TermSpace {
+  vocabulary: Vocabulary;
+  sets: TermSets;
+  weights: TermWeights;
 }
 
 /**
  * Whether two passages of different articles state the same thing: worded alike (weighted), sharing at
  * least three terms of which one is a rare word that is not a name (what happened, not only who).
  */
-export function passagesLink(a: Passage, b: Passage, w: TermWeights): boolean {
+export function passagesLink(a: Worded, b: Worded, { vocabulary, sets, weights }: TermSpace): boolean {
   if (a.doc === b.doc) return false;
   let shared = 0;
   let rareWords = 0;
   let rareNames = 0;
-  for (const t of a.terms) {
-    if (!b.terms.has(t)) continue;
+  sets.markB(b.terms);
+  for (let k = 0, size = sets.size(a.terms); k < size; k++) {
+    const t = sets.at(a.terms, k);
+    if (!sets.inB(t)) continue;
     shared++;
-    if (!w.rare(t) || t.startsWith('@')) continue;
-    if (isEntityTerm(t)) rareNames++;
+    if (!weights.rare(t) || vocabulary.isDate(t)) continue;
+    if (vocabulary.isName(t)) rareNames++;
     else rareWords++;
   }
   if (shared < 3) return false;
-  const wj = weightedJaccard(a.terms, b.terms, w);
+  const wj = weightedJaccard(sets, a.terms, b.terms, weights);
   // What happened must be shared, not only who: two rare words, or a rare word and two rare names; or nearly the same wording.
   return wj >= NEAR_SAME_WORDING || (wj >= WORDING && (rareWords >= 2 || (rareWords >= 1 && rareNames >= 2)));
 }

@@ -21,7 +21,10 @@ for (const row of WELL_KNOWN) for (const name of row) WELL_KNOWN_KEY.set(acronym
 export interface MentionForLinking {
   text: string;
   type: EntityType;
-  doc: number;
+  /** The article it is in; or, for an entry standing for several mentions of one text and type, their articles. */
+  doc: number | readonly number[];
+  /** How many mentions the entry stands for (default 1). */
+  count?: number;
 }
 
 export interface Cluster {
@@ -29,7 +32,7 @@ export interface Cluster {
   name: string;
   type: EntityType;
   aliases: string[];
-  /** Indices of the mentions (in the array given to linkEntities) that belong to this cluster. */
+  /** Indices of the mentions (the entries of the array given to linkEntities) that belong to this cluster. */
   members: number[];
 }
 
@@ -75,7 +78,8 @@ export function linkEntities(mentions: readonly MentionForLinking[], merges: Rea
     const s = surfaces.get(k) ?? { text: m.text, count: 0, type: new Map(), docs: new Set() };
     s.count++;
     s.type.set(m.type, (s.type.get(m.type) ?? 0) + 1);
-    s.docs.add(m.doc);
+    if (typeof m.doc === 'number') s.docs.add(m.doc);
+    else for (const d of m.doc) s.docs.add(d);
     surfaces.set(k, s);
     groups.find(k);
   });
@@ -158,8 +162,8 @@ export function linkEntities(mentions: readonly MentionForLinking[], merges: Rea
     const names = new Map<string, number>();
     for (const i of c.members) {
       const m = mentions[i];
-      votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
-      names.set(m.text, (names.get(m.text) ?? 0) + 1);
+      votes.set(m.type, (votes.get(m.type) ?? 0) + (m.count ?? 1));
+      names.set(m.text, (names.get(m.text) ?? 0) + (m.count ?? 1));
     }
     const type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const name = canonicalName([...names.entries()]);

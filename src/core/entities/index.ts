@@ -246,3 +246,4 @@ export function linkMentions(perDoc: DocumentEntities[], corrections: Correction
   }
   return clusters;
 }
+export { NameTable, linkNames, type LinkedNames } from './name-table';

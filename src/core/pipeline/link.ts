@@ -1,12 +1,12 @@
-import type { DocumentResult, EntityCluster, EntityMention, EntityType, Fact } from '../contract';
-import { cutAtMarkup, readerText } from '../document';
-import { folderNamesOf, linkMentions, mentionsIn, noCorrections, type DocumentEntities, type FolderNames, type NameSpan } from '../entities';
+import type { Claim, DocumentResult, EntityCluster, EntityMention, EntityType, Fact } from '../contract';
+import { cutAtMarkup } from '../document';
+import { folderNamesOf, linkNames, mentionsIn, NameTable, noCorrections, type FolderNames, type LinkedNames, type NameSpan } from '../entities';
 import type { Cluster } from '../entities/aliases';
-import { buildFactsSteps } from '../claims/facts';
+import { FactsCollector, nearClaimsOf } from '../claims/facts';
+import { demonymsOf } from '../claims/wording';
 import { isForeign, markLanguage, taughtOnly } from '../text/language';
 import { analyseDocument, DEFAULT_MAX_LENGTH, prepare, type AnalyzeOptions, type Prepared } from './article';
 import type { MapRecord } from './record';
-import { pushTo } from '../multimap';
 
 /** The map records of a folder in link order (compareIds), read as often as the link step needs. */
 export interface RecordSource {
@@ -20,10 +20,20 @@ export interface Store<T> {
   get(i: number): T;
 }
 
+/**
+ * An article's result until the folder's facts are known: its claims (and the sentences just under the claim
+ * threshold, which become claims when another article states them) as cut at markup, one list of pieces each.
+ */
+export interface HeldResult {
+  result: DocumentResult;
+  claims: Claim[][];
+  near: Claim[][];
+}
+
 /** Each article's mentions from the second pass to the third, and its result until the folder's facts are known. */
 export interface LinkStores {
   mentions: Store<EntityMention[]>;
-  results: Store<DocumentResult>;
+  results: Store<HeldResult>;
 }
 
 /** Stores in memory (the editor, `analyze`). */
@@ -54,6 +64,16 @@ export interface Linked<O extends LinkOptions = AnalyzeOptions> {
   context: AnalysisContext<O>;
   /** Article i's result, complete (its claims point at their facts). */
   document(i: number): DocumentResult;
+}
+
+/** Each article's names as linking typed and named them, one article at a time (what demonymsOf reads). */
+function* linkedEntities(names: NameTable, linked: LinkedNames): Generator<{ entities: Pick<EntityMention, 'type' | 'text' | 'entityId'>[] }> {
+  for (let d = 0; d < names.articles; d++) {
+    yield { entities: Array.from({ length: names.count(d) }, (_, k) => {
+      const name = names.name(d, k);
+      return { type: linked.type[name], text: names.texts[name], entityId: linked.entityId[name] };
+    }) };
+  }
 }
 
 /** Mentions linking reads: all but dates and figures. */
@@ -98,9 +118,9 @@ export function* linkSteps<O extends LinkOptions>(source: RecordSource, options:
   const folder = folderOf(source, corrections);
   yield;
   // Linking reads only names (not dates or figures), and only their text and type: that much of every article's
-  // mentions stays in memory, each name's text once; the whole mentions wait in the store.
-  const perDoc: DocumentEntities[] = [];
-  const texts = new Map<string, string>();
+  // mentions stays in memory, as numbers into a table of the distinct names; the whole mentions wait in the store.
+  const names = new NameTable();
+  const articleDates: (Date | undefined)[] = [];
   for (let d = 0; d < source.size; d++) {
     const r = source.record(d);
     const p = prepared(r, options);
@@ -108,70 +128,60 @@ export function* linkSteps<O extends LinkOptions>(source: RecordSource, options:
     const found = mentionsIn(p.doc, r.names.map(([start, end, type]) => ({ start, end, type })), p.markup, { start: 0, end: p.doc.text.length }, folder, articleDate);
     const mentions = isForeign(r.language) ? taughtOnly(found, corrections.accepted) : found;
     stores.mentions.put(d, mentions);
-    const names = mentions.filter(isName).map((m) => {
-      const text = texts.get(m.text) ?? m.text;
-      texts.set(text, text);
-      return { start: 0, end: 0, text, type: m.type, entityId: '' };
-    });
-    perDoc.push({ mentions: names, articleDate });
+    names.addArticle(mentions.filter(isName));
+    articleDates.push(articleDate);
     yield;
   }
-  texts.clear();
-  const clusters = linkMentions(perDoc, corrections);
+  const linkedNames = linkNames(names, corrections);
+  const clusters = linkedNames.clusters;
   const context: AnalysisContext<O> = { folder, clusters: new Map(clusters.map((c) => [c.id, c])), surfaces: new Map(), articleDates: new Map(), options };
   // The facts step reads every article's claims, names and sentences (a sentence just under the claim threshold
-  // becomes a claim when another article states it): it is given each prepared article, the last part of link that
-  // holds the texts together.
-  const views: { doc: Prepared['doc']; result: DocumentResult; articleDate?: Date }[] = [];
-  const counts = new Map<string, { n: number; docs: Set<string> }>();
+  // becomes a claim when another article states it). It takes each article's claims as the article is analysed
+  // and keeps only their terms, passages and figures; demonyms come from the linked names, as the results hold them.
+  const facts = new FactsCollector(demonymsOf(linkedEntities(names, linkedNames)));
+  // Each entity's mentions and articles (numbered, in order: an article is listed once).
+  const counts = new Map<string, { n: number; docs: number[] }>();
+  const paths: string[] = [];
   for (let d = 0; d < source.size; d++) {
     const r = source.record(d);
     const p = prepared(r, options);
-    const { mentions: names, articleDate } = perDoc[d];
+    const articleDate = articleDates[d];
     // The names as linking typed and named them, in the order they were given to it.
     const mentions = stores.mentions.get(d);
     let k = 0;
     for (const m of mentions) {
       if (!isName(m)) continue;
-      m.type = names[k].type;
-      m.entityId = names[k++].entityId;
+      const name = names.name(d, k++);
+      m.type = linkedNames.type[name];
+      m.entityId = linkedNames.entityId[name];
     }
     context.articleDates.set(p.doc.path, articleDate);
     for (const m of mentions) if (m.type !== 'DATE' && m.type !== 'NUMBER') context.surfaces.set(m.text, { id: m.entityId, type: m.type });
     const result = analyseDocument(p, mentions, context);
     if (!p.skipped) markLanguage(result, r.language);
-    views.push({ doc: p.doc, result: { ...result }, articleDate });
+    // Facts read whole sentences; what is reported is cut to what a reader sees.
+    const near = nearClaimsOf({ doc: p.doc, result });
+    const cut = (claims: Claim[]) => claims.map((c) => cutAtMarkup(p.doc.source, p.doc.text, p.doc.hidden, [c]));
+    const held = { result: { ...result, claims: [] }, claims: cut(result.claims), near: cut(near) };
+    facts.add(d, { doc: p.doc, result, articleDate }, near, [...held.claims, ...held.near]);
     for (const m of result.entities) {
-      const c = counts.get(m.entityId) ?? { n: 0, docs: new Set<string>() };
+      const c = counts.get(m.entityId) ?? { n: 0, docs: [] };
       c.n++;
-      c.docs.add(result.path);
+      if (c.docs[c.docs.length - 1] !== d) c.docs.push(d);
       counts.set(m.entityId, c);
     }
-    stores.results.put(d, result);
-    perDoc[d] = { mentions: [] };
+    paths.push(result.path);
+    stores.results.put(d, held);
     yield;
   }
 
-  const facts = yield* buildFactsSteps(views);
-  // Facts read whole sentences; what is reported is cut to what a reader sees, and each fact names a claim's first piece.
-  const refsOf = new Map<string, Fact['claims']>();
-  for (const ref of facts.flatMap((f) => f.claims)) pushTo(refsOf, ref.path, ref);
-  const claims = views.map(({ doc, result }) => {
-    const whole = result.claims;
-    const cut = cutAtMarkup(doc.source, doc.text, doc.hidden, whole);
-    if (whole.length === cut.length) return cut;
-    for (const ref of refsOf.get(doc.path) ?? []) {
-      const head = cut.find((c) => c.partOf?.start === ref.start && c.partOf.end === ref.end);
-      if (!head) continue;
-      if (ref.text !== undefined) ref.text = readerText(doc.source, doc.hidden, ref);
-      ref.start = head.start;
-      ref.end = head.end;
-    }
-    return cut;
-  });
-  views.length = 0;
-  const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: [...(counts.get(c.id)?.docs ?? [])] }));
+  const found = yield* facts.facts({ path: (d) => paths[d], source: (d) => source.record(d).text });
+  const entities: EntityCluster[] = clusters.map((c) => ({ id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions: counts.get(c.id)?.n ?? 0, documents: (counts.get(c.id)?.docs ?? []).map((d) => paths[d]) }));
   entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
-  const document = (i: number) => ({ ...stores.results.get(i), claims: claims[i] });
-  return { entities, facts, context, document };
+  // Each document as printed: its claims with those the facts made, pointing at their facts, cut to what a reader sees.
+  const document = (i: number) => {
+    const { result, claims, near } = stores.results.get(i);
+    return { ...result, claims: found.claimsOf(i, claims, near).flat() };
+  };
+  return { entities, facts: found.facts, context, document };
 }
