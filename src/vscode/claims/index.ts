@@ -106,9 +106,11 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
 
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): vscode.TreeDataProvider<unknown> {
   const provider = new ClaimsProvider(store);
-  const { view, disposables } = twoWayView(provider, store, 'claims', 'ByFact');
+  const { view, group, disposables } = twoWayView(provider, store, 'marginalia.claims', 'marginalia.claimsByArticle');
   context.subscriptions.push(
     ...disposables,
+    vscode.commands.registerCommand('marginalia.claimsByArticle', () => group(true)),
+    vscode.commands.registerCommand('marginalia.claimsByFact', () => group(false)),
     vscode.commands.registerCommand('marginalia.filterClaimsByVerdict', async (verdict?: string | null) => {
       if (verdict === undefined) {
         const all = vscode.l10n.t('All claims');

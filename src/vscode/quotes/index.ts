@@ -80,9 +80,11 @@ export function tagAnnotation(store: ArticleStore, uri: vscode.Uri, annotation: 
 
 export function activate(context: vscode.ExtensionContext, store: ArticleStore): vscode.TreeDataProvider<unknown> {
   const provider = new QuotesProvider(store);
-  const { view, disposables } = twoWayView(provider, store, 'quotes', 'BySpeaker');
+  const { view, group, disposables } = twoWayView(provider, store, 'marginalia.quotes', 'marginalia.quotesByArticle');
   context.subscriptions.push(
     ...disposables,
+    vscode.commands.registerCommand('marginalia.quotesByArticle', () => group(true)),
+    vscode.commands.registerCommand('marginalia.quotesBySpeaker', () => group(false)),
     vscode.window.onDidChangeActiveTextEditor(() => provider.refresh()),
     vscode.commands.registerCommand('marginalia.filterQuotesByTag', async (tag?: string | null) => {
       const used = [...new Set(store.all.flatMap((s) => s.annotations.filter((a) => a.kind === 'quote').flatMap((a) => a.tags)))].sort();

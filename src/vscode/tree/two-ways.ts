@@ -8,24 +8,18 @@ export interface TwoWayList<T> extends vscode.TreeDataProvider<T> {
 }
 
 /**
- * The view `marginalia.<name>` of such a list, refreshed when the store changes, and the two title-bar commands
- * that switch the grouping (`marginalia.<name>ByArticle`, `marginalia.<name><other>`). The context key
- * `marginalia.<name>ByArticle` tells package.json's menus which of the two buttons to show. Starts grouped the
- * list's own way.
+ * The view `viewId` of such a list, refreshed when the store changes, and `group(byArticle)`, which the list's two
+ * title-bar commands call (the callers register them, so that every command id stands written out where it is
+ * registered). The context key `contextKey` tells package.json's menus which of the two buttons to show. Starts
+ * grouped the list's own way.
  */
-export function twoWayView<T>(list: TwoWayList<T>, store: ArticleStore, name: 'claims' | 'quotes', other: 'ByFact' | 'BySpeaker'): { view: vscode.TreeView<T>; disposables: vscode.Disposable[] } {
-  const view = vscode.window.createTreeView(`marginalia.${name}`, { treeDataProvider: list, showCollapseAll: true });
+export function twoWayView<T>(list: TwoWayList<T>, store: ArticleStore, viewId: string, contextKey: string): { view: vscode.TreeView<T>; group: (byArticle: boolean) => void; disposables: vscode.Disposable[] } {
+  const view = vscode.window.createTreeView(viewId, { treeDataProvider: list, showCollapseAll: true });
   const group = (byArticle: boolean) => {
     list.byArticle = byArticle;
-    void vscode.commands.executeCommand('setContext', `marginalia.${name}ByArticle`, byArticle);
+    void vscode.commands.executeCommand('setContext', contextKey, byArticle);
     list.refresh();
   };
   group(false);
-  const disposables = [
-    view,
-    store.onDidChange(() => list.refresh()),
-    vscode.commands.registerCommand(`marginalia.${name}ByArticle`, () => group(true)),
-    vscode.commands.registerCommand(`marginalia.${name}${other}`, () => group(false)),
-  ];
-  return { view, disposables };
+  return { view, group, disposables: [view, store.onDidChange(() => list.refresh())] };
 }
