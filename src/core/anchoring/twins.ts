@@ -18,6 +18,8 @@
  *   most of them, a phrase news repeats ("Russian President Vladimir Putin") a few.
  */
 
+import { pushTo } from '../multimap';
+
 export interface Twin {
   /** Where the twin is, relative to the line asked about (twin offset - own offset). */
   shift: number;
@@ -231,8 +233,8 @@ export class TwinIndex {
         let e = t.indexOf('\n', s);
         if (e < 0) e = t.length;
         if (e - s >= key) {
-          push(keys[0], t.slice(s, s + key), [s, e]);
-          push(keys[1], t.slice(e - key, e), [s, e]);
+          pushTo(keys[0], t.slice(s, s + key), [s, e]);
+          pushTo(keys[1], t.slice(e - key, e), [s, e]);
         }
         s = e + 1;
       }
@@ -240,10 +242,4 @@ export class TwinIndex {
     }
     return keys;
   }
-}
-
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
 }
