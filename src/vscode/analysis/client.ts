@@ -101,6 +101,15 @@ export class AnalysisClient implements vscode.Disposable {
     return done.finally(() => sub?.dispose());
   }
 
+  /**
+   * Starts the worker (its bundle, then the tagger, load on its own thread) without waiting for a request: the
+   * store calls this before it looks for the folder's files, which takes the workbench a few hundred ms, so the
+   * worker is ready when the first article arrives.
+   */
+  warmUp(): void {
+    this.started ??= this.start();
+  }
+
   /** Makes the worker crash (tests: the restart and that no annotation is lost). */
   crashForTest(): void {
     this.send({ type: 'crash' });

@@ -105,6 +105,7 @@ export class ArticleStore implements vscode.Disposable {
   }
 
   private async run(): Promise<void> {
+    this.analysis.warmUp();
     const open = openArticles();
     const quick = this.openFirst && open.length > 0;
     this.openFirst = false;
