@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { parseDates } from './date-parser';
 import type { Span } from '../document';
 
 export interface DateMention extends Span {
@@ -38,7 +39,7 @@ export function findArticleDate(text: string, outside: readonly Span[] = []): Da
     const lineStart = start;
     start = end + 1;
     if (!year.test(line)) continue;
-    for (const r of chrono.parse(line)) {
+    for (const r of parseDates(line)) {
       const at = lineStart + r.index;
       // Dates in photo captions are often of file photos, not of the story.
       if (outside.some((z) => z.start <= at && at < z.end)) continue;
@@ -86,7 +87,7 @@ export function findDates(text: string, range: Span, ref: Date | undefined): Dat
     }
   }
   // chrono is the slow part of date finding: only run it where a calendar word occurs.
-  const results = SPECIFIC.test(slice) ? chrono.parse(slice, ref ?? new Date(0), { forwardDate: false }) : [];
+  const results = SPECIFIC.test(slice) ? parseDates(slice, ref ?? new Date(0), { forwardDate: false }) : [];
   for (const r of results) {
     let s = r.index;
     let t = r.text;
