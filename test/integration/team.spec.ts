@@ -52,6 +52,7 @@ suite('annotating as a team', () => {
     execFileSync('git', ['init', '-q'], { cwd: root });
     // The test harness turns git off for a calm workbench: on for this test, as a user has it.
     const config = vscode.workspace.getConfiguration('git');
+    const before = config.inspect<boolean>('enabled')?.globalValue; // the harness's false, in user settings
     await config.update('enabled', true, vscode.ConfigurationTarget.Global);
     try {
       const exports = await git.activate();
@@ -74,8 +75,19 @@ suite('annotating as a team', () => {
       }, 10_000, 'the driver in git config');
       assert.match(driver, /^node ".*dist\/merge-driver\.js" %O %A %B %P$/);
     } finally {
-      await config.update('enabled', undefined, vscode.ConfigurationTarget.Global);
-      rmSync(join(root, '.git'), { recursive: true, force: true });
+      await config.update('enabled', before, vscode.ConfigurationTarget.Global);
+      // The .git folder stays (the workspace is a throw-away copy): git's explorer decorations
+      // run `git check-ignore` on a 500 ms debounce, even after the repository is closed; with
+      // .git gone that git exits at once and the write to its stdin throws EPIPE in this very
+      // process, failing whichever test runs next. With git off again, wait for it to close.
+      const off = vscode.workspace.getConfiguration('git').get<boolean>('enabled') !== true;
+      if (off) await waitFor(() => {
+        try {
+          return (git.exports.getAPI(1) as { repositories: unknown[] }).repositories.length === 0 || undefined;
+        } catch {
+          return true; // no model: nothing open
+        }
+      }, 10_000, 'the git extension to close the repository');
       rmSync(join(root, '.gitattributes'), { force: true });
     }
   });
