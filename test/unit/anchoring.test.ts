@@ -11,6 +11,7 @@ import {
   EditTracker,
   NormalizedText,
   reanchor,
+  repeatsOf,
   utf16ToCodePoint,
 } from '../../src/core/anchoring';
 import type { AnchorTarget } from '../../src/core/anchoring';
@@ -171,6 +172,29 @@ test('a paragraph that shares a phrase but not the annotated word is no twin: th
   const [r] = reanchor(edited, [t]);
   assert.equal(r.status, 'anchored');
   assert.equal(edited.slice(r.start, r.end), 'Moscow');
+});
+
+test('a paragraph the article repeated all along is told from a pasted copy by the stored fingerprint', () => {
+  // A scraped article with one paragraph twice. An edit inside the second copy makes the anchors
+  // around it disagree, so without the fingerprint the second copy is a twin no one vouches for.
+  const repeated = 'Russia has massed troops on the border, raising fears of an invasion like that of Crimea in 2014.';
+  const text = [ARTICLE.split('\n')[0], repeated, 'A senior official said the talks would go on in January, in Geneva.', repeated, 'Putin has expressed reservations about NATO.'].join('\n');
+  const troops = target(text, 'massed troops');
+  const targets = [troops, target(text, 'fears', 1), target(text, 'Crimea', 1), target(text, 'NATO')];
+  const repeats = repeatsOf(text);
+  assert.ok(repeats, 'the fingerprint lists the repeated windows');
+  const edited = text.replace(/raising fears of an invasion like that of Crimea in 2014\.(?![\s\S]*raising)/, 'raising new fears of an invasion like that of Crimea in 2014.');
+  assert.notEqual(edited, text);
+  const at = nth(edited, 'massed troops');
+  assert.equal(reanchor(edited, targets)[0].status, 'orphaned', 'without it: a twin, no guess');
+  const [r] = reanchor(edited, targets, { repeats });
+  assert.equal(r.status, 'anchored');
+  assert.equal(r.start, at);
+  // A third copy pasted: more copies than the article had, so the text cannot tell which is which.
+  const pasted = edited + '\n' + repeated;
+  assert.equal(reanchor(pasted, targets, { repeats })[0].status, 'orphaned');
+  // A text repeating nothing has an empty fingerprint (the sidecar leaves it out).
+  assert.equal(repeatsOf(ARTICLE), '');
 });
 
 test('a paragraph-initial word is not found inside another paragraph after a deletion joined the two', () => {

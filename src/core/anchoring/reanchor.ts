@@ -10,7 +10,8 @@
  * 0. prepare.ts: targets normalised like the text, old offsets read in the right line-end convention.
  * 1. position-pass.ts: each annotation checked where the recent shifts put it (quote and full context).
  * 2. twin-check.ts: an annotation whose paragraph appears twice (a pasted copy) is orphaned, the text
- *    cannot tell which copy is the original.
+ *    cannot tell which copy is the original (unless the old text's fingerprint, repeats.ts, shows
+ *    the repeat was there before).
  * 3. search.ts: the rest searched near where the landmarks (landmarks.ts) predict it, candidates
  *    scored (score.ts) and accepted only on enough evidence and no rival (accept.ts).
  *
@@ -23,6 +24,7 @@
 import { CONTEXT_LENGTH } from './describe';
 import { positionPass } from './position-pass';
 import { prepare } from './prepare';
+import { parseRepeats } from './repeats';
 import { searchPass } from './search';
 import { State } from './state';
 import { twinCheck } from './twin-check';
@@ -32,6 +34,9 @@ export interface ReanchorOptions {
   /** Units of context `describe` stored (default CONTEXT_LENGTH); only the first/last this many
    *  units of longer stored contexts are compared. */
   contextLength?: number;
+  /** The fingerprint of the text the targets were described in (`repeatsOf`): lets a paragraph the
+   *  article repeated all along be told from a pasted copy. */
+  repeats?: string;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -75,7 +80,7 @@ function results(st: State): AnchorResult[] {
  * has dozens of twins): about 300 ms of CPU.
  */
 export function reanchor(text: string, targets: readonly AnchorTarget[], options: ReanchorOptions = {}): AnchorResult[] {
-  const st = new State(text, targets, options.contextLength ?? CONTEXT_LENGTH);
+  const st = new State(text, targets, options.contextLength ?? CONTEXT_LENGTH, parseRepeats(options.repeats));
   prepare(st);
   positionPass(st);
   twinCheck(st);

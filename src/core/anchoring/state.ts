@@ -80,6 +80,11 @@ export function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => numbe
 export const byHint = (t: Prepared) => t.hint;
 export const byStart = (a: Anchor) => a.start;
 
+/** The text as re-anchoring compares it: normalised, between two line breaks (see `State.N`). */
+export function matchText(nt: NormalizedText): string {
+  return '\n' + nt.text + '\n';
+}
+
 export class State {
   readonly nt: NormalizedText;
   /**
@@ -104,9 +109,15 @@ export class State {
   private scanBudget: number;
   private readonly quoteHits = new Map<string, number[] | null>();
 
-  constructor(text: string, readonly targets: readonly AnchorTarget[], readonly ctxLen: number) {
+  constructor(
+    text: string,
+    readonly targets: readonly AnchorTarget[],
+    readonly ctxLen: number,
+    /** What the old text repeated (repeats.ts), when the targets came with it. */
+    readonly repeats: ReadonlyMap<number, number> | null = null,
+  ) {
     this.nt = new NormalizedText(text);
-    this.N = '\n' + this.nt.text + '\n';
+    this.N = matchText(this.nt);
     this.scanBudget = Math.max(GLOBAL_SCAN_MIN, GLOBAL_SCAN_BUDGET * this.N.length);
     this.preps = new Array(targets.length).fill(null);
     this.anchors = new Array(targets.length).fill(null);

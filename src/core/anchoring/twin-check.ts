@@ -5,7 +5,8 @@
  * annotation whose paragraph appears twice, whole or in good part (twins.ts), is orphaned
  * ('ambiguous'), unless the twin is text that was there before at another old place (a phrase or
  * paragraph the article repeats): the anchors around it shifted alike and the annotations it held are
- * found in it, or an annotation anchored in it came from elsewhere. An annotation found by the search
+ * found in it, or an annotation anchored in it came from elsewhere; or the old text's fingerprint
+ * (repeats.ts) shows the shared text repeated as often before. An annotation found by the search
  * pass goes through the same check (`twinned`).
  */
 import approxSearch from 'approx-string-match';
@@ -59,7 +60,7 @@ export function twinned(st: State, a: Anchor, anchored: Anchored): boolean {
   const index = (st.twinIndex ??= new TwinIndex(st.N));
   const [ls, le] = index.lineAround(a.start, a.end);
   // A twin counts when it may hold a (pasted from a's place or pasted there) and holds a's quote.
-  const counts = (tw: Twin, slack: number) => pasted(a, tw, ls, le, anchored) && holdsQuote(st, a, tw, ls, le, slack);
+  const counts = (tw: Twin, slack: number) => pasted(a, tw, ls, le, anchored) && holdsQuote(st, a, tw, ls, le, slack) && !repeatedBefore(st, index, tw, ls, le);
   for (const [s, e] of index.lineCandidates(ls, le)) {
     if (oldElsewhere(st, a, s, e, ls, le, anchored)) continue; // (before comparing the lines: cheaper)
     const tw = index.lineTwin(ls, le, s, e);
@@ -92,6 +93,20 @@ function holdsQuote(st: State, a: Anchor, tw: Twin, ls: number, le: number, slac
     if (approxSearch(N.slice(from, to), exact, maxErrors).length) return true;
   }
   return false;
+}
+
+/**
+ * The twin's shared text was repeated as often in the old text (the stored fingerprint, repeats.ts):
+ * every sampled window it shares with a's line [ls, le) is found no more often now than then. A pasted
+ * copy adds one to each window it copies. Without a fingerprint, or with no shared sample to count
+ * (a short shared part), nothing is known: false.
+ */
+function repeatedBefore(st: State, index: TwinIndex, tw: Twin, ls: number, le: number): boolean {
+  const old = st.repeats;
+  if (!old) return false;
+  const own = new Set(index.samplesIn(ls, le));
+  const shared = index.samplesIn(tw.from, tw.to).filter((h) => own.has(h));
+  return shared.length > 0 && shared.every((h) => index.countOf(h) <= (old.get(h) ?? 1));
 }
 
 /** Line [ts, te) is text that was there before, at an old place that did not hold a: a repeat, not a paste. */

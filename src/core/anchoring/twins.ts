@@ -66,6 +66,8 @@ export class TwinIndex {
   private readonly keys: number[] = [];
   /** Window hash -> the sampled positions holding it (only hashes sampled at two places or more). */
   private readonly places = new Map<number, number[]>();
+  /** Window hash -> the first sampled position holding it. */
+  private readonly first = new Map<number, number>();
   /** Line starts by their first and by their last units, for each key length (see `lineKeys`). */
   private readonly keyed = new Map<number, [Map<string, [number, number][]>, Map<string, [number, number][]>]>();
   /** By line start (many annotations share a line): sample twins of lines no longer than a
@@ -81,7 +83,7 @@ export class TwinIndex {
     for (let i = 1; i < K; i++) pow = Math.imul(pow, B);
     let h = 0;
     for (let i = 0; i < K; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
-    const first = new Map<number, number>();
+    const first = this.first;
     for (let i = 0; ; i++) {
       // Mixed before choosing, so that the choice does not follow the last characters only.
       const m = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -99,6 +101,30 @@ export class TwinIndex {
       if (i + K >= n) break;
       h = (Math.imul(h - Math.imul(text.charCodeAt(i), pow), B) + text.charCodeAt(i + K)) | 0;
     }
+  }
+
+  /** How many sampled windows of the text have hash h (0: not sampled). */
+  countOf(h: number): number {
+    return this.places.get(h)?.length ?? (this.first.has(h) ? 1 : 0);
+  }
+
+  /** Hash -> count of the sampled windows found at two places or more: what a text repeats. */
+  repeated(): Map<number, number> {
+    return new Map([...this.places].map(([h, list]) => [h, list.length]));
+  }
+
+  /** Hashes of the sampled windows lying wholly inside [from, to). */
+  samplesIn(from: number, to: number): number[] {
+    let lo = 0;
+    let hi = this.samples.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.samples[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < this.samples.length && this.samples[k] + K <= to; k++) out.push(this.keys[k]);
+    return out;
   }
 
   /** The line (paragraph) around [start, end): from after the line break before it to the one after it. */

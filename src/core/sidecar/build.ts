@@ -1,5 +1,5 @@
 import type { DocumentResult } from '../contract';
-import { describe } from '../anchoring';
+import { describe, repeatsOf } from '../anchoring';
 import { hash } from '../text/normalize';
 import { isUserDecision, SIDECAR_VERSION, type Annotation, type Sidecar } from './model';
 import { reanchorAnnotations } from './reanchor';
@@ -78,14 +78,17 @@ export function mergeAnnotations(fresh: readonly Annotation[], previous: readonl
 export function placeAnnotations(text: string, sidecar: Pick<Sidecar, 'document' | 'annotations'>): Annotation[] {
   // A sidecar written by an older build may claim the current hash with stale offsets: each target is checked too.
   const inPlace = sidecar.document.hash === hash(text) && sidecar.annotations.every((a) => a.orphaned || text.slice(a.target.start, a.target.end) === a.target.exact);
-  return inPlace ? sidecar.annotations : reanchorAnnotations(text, sidecar.annotations).annotations;
+  return inPlace ? sidecar.annotations : reanchorAnnotations(text, sidecar.annotations, sidecar.document.repeats).annotations;
 }
 
 export function makeSidecar(path: string, text: string, annotations: Annotation[], recogniser: string, version: string): Sidecar {
+  // (Left out when the text repeats nothing: re-anchoring then treats every repeat as a paste, as it
+  // does without the field, and most sidecars stay as they were.)
+  const repeats = repeatsOf(text);
   return {
     version: SIDECAR_VERSION,
     generator: { name: 'marginalia', version, recogniser },
-    document: { path, length: text.length, hash: hash(text) },
+    document: { path, length: text.length, hash: hash(text), ...(repeats ? { repeats } : {}) },
     annotations,
   };
 }

@@ -17,7 +17,7 @@ export function serializeSidecar(s: Sidecar): string {
   const ordered = {
     version: s.version,
     generator: { name: s.generator.name, version: s.generator.version, recogniser: s.generator.recogniser },
-    document: { path: s.document.path, length: s.document.length, hash: s.document.hash },
+    document: { path: s.document.path, length: s.document.length, hash: s.document.hash, ...(typeof s.document.repeats === 'string' ? { repeats: s.document.repeats } : {}) },
     annotations,
     ...(s.conflicts?.length ? { conflicts: s.conflicts.map((c) => ({ id: c.id, field: c.field, base: c.base ?? null, ours: c.ours ?? null, theirs: c.theirs ?? null })) } : {}),
   };

@@ -44,7 +44,9 @@ export interface Annotation {
 export interface Sidecar {
   version: number;
   generator: { name: string; version: string; recogniser: string };
-  document: { path: string; length: number; hash: string };
+  /** `repeats`: what the text repeated when saved (anchoring/repeats.ts), absent when nothing (or too
+   *  much) was; re-anchoring reads it to tell a repeat the article always had from a pasted copy. */
+  document: { path: string; length: number; hash: string; repeats?: string };
   annotations: Annotation[];
   /**
    * Left by a merge of two annotators' files (git's merge driver): each field the two changed differently, with

@@ -10,15 +10,17 @@ export interface ReanchorReport {
 
 /**
  * Finds a sidecar's annotations again in the article's current text. Annotations found get fresh
- * offsets and context; the others are marked orphaned, never dropped.
+ * offsets and context; the others are marked orphaned, never dropped. `repeats`: the sidecar's
+ * `document.repeats`, what the text repeated when the annotations were saved.
  */
-export function reanchorAnnotations(text: string, annotations: readonly Annotation[]): { annotations: Annotation[]; report: ReanchorReport[] } {
+export function reanchorAnnotations(text: string, annotations: readonly Annotation[], repeats?: string): { annotations: Annotation[]; report: ReanchorReport[] } {
   const results = reanchor(
     text,
     annotations.map((a) => ({
       position: { type: 'TextPositionSelector' as const, start: a.target.start, end: a.target.end },
       quote: { type: 'TextQuoteSelector' as const, exact: a.target.exact, prefix: a.target.prefix, suffix: a.target.suffix },
     })),
+    { repeats },
   );
   const out: Annotation[] = [];
   const report: ReanchorReport[] = [];
