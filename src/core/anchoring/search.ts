@@ -33,12 +33,29 @@ function quickContext(N: string, start: number, end: number, t: Prepared): boole
   return N.startsWith(t.prefix.slice(-a), start - a) || N.startsWith(t.suffix.slice(0, b), end);
 }
 
-/** Searches every annotation the first two passes left, with the landmarks as they stand after them. */
+/**
+ * Searches every annotation the first two passes left, with the landmarks as they stand after them;
+ * then once more those not found, with what the first round found as landmarks too: a paragraph
+ * moved far away keeps its annotations' order, and one found there "elsewhere" predicts the place of
+ * its neighbours (fuzz test: +0.45 points of intact annotations exact, no new kind of wrong answer;
+ * a third round adds 0.01).
+ */
 export function searchPass(st: State): void {
+  const first = st.order.filter((t) => !st.anchors[t.index] && !st.ambiguous[t.index]);
+  const used = new Map<Prepared, [number | null, number | null]>();
+  if (!searchRound(st, first, used)) return;
+  // (Only those whose landmarks now predict another place: the rest would find what they found.)
+  searchRound(st, first.filter((t) => !st.anchors[t.index] && !st.ambiguous[t.index]), used);
+}
+
+/**
+ * One round over `pending`; returns how many it anchored. `used`: the shifts of the landmarks each
+ * was searched with (one whose landmarks predict what they did last time is skipped).
+ */
+function searchRound(st: State, pending: readonly Prepared[], used: Map<Prepared, [number | null, number | null]>): number {
   const order = st.order;
-  // Landmarks are fixed before the search so its answers do not feed on each other.
-  const pending = order.filter((t) => !st.anchors[t.index] && !st.ambiguous[t.index]);
-  if (!pending.length) return;
+  // Landmarks are fixed before the round so its answers do not feed on each other.
+  if (!pending.length) return 0;
   // Nearest landmark before and after each rank, in one sweep each way.
   const n = order.length;
   const before: (Anchor | null)[] = new Array(n);
@@ -56,17 +73,27 @@ export function searchPass(st: State): void {
   const found: [Prepared, Anchor | null, boolean][] = [];
   const anchored = anchoredByStart(st);
   for (const t of pending) {
-    const r = search(st, t, before[t.rank], after[t.rank]);
+    const left = before[t.rank];
+    const right = after[t.rank];
+    const pl = left ? left.delta : null;
+    const pr = right ? right.delta : null;
+    const last = used.get(t);
+    if (last && last[0] === pl && last[1] === pr) continue;
+    used.set(t, [pl, pr]);
+    const r = search(st, t, left, right);
     if (r.anchor && twinned(st, r.anchor, anchored)) {
       found.push([t, null, true]);
       continue;
     }
     found.push([t, r.anchor, r.ambiguous]);
   }
+  let got = 0;
   for (const [t, a, amb] of found) {
     st.anchors[t.index] = a;
+    if (a) got++;
     if (amb) st.ambiguous[t.index] = true;
   }
+  return got;
 }
 
 /**
