@@ -113,8 +113,8 @@ export class TwinIndex {
     return new Map([...this.places].map(([h, list]) => [h, list.length]));
   }
 
-  /** Hashes of the sampled windows lying wholly inside [from, to). */
-  samplesIn(from: number, to: number): number[] {
+  /** Index of the first sampled position at or after `from`. */
+  private firstSampleFrom(from: number): number {
     let lo = 0;
     let hi = this.samples.length;
     while (lo < hi) {
@@ -122,6 +122,12 @@ export class TwinIndex {
       if (this.samples[mid] < from) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Hashes of the sampled windows lying wholly inside [from, to). */
+  samplesIn(from: number, to: number): number[] {
+    const lo = this.firstSampleFrom(from);
     const out: number[] = [];
     for (let k = lo; k < this.samples.length && this.samples[k] + K <= to; k++) out.push(this.keys[k]);
     return out;
@@ -154,13 +160,7 @@ export class TwinIndex {
   private sampleTwins(start: number, end: number, ls: number, le: number): Twin[] {
     const from = Math.max(ls, start - LINE_REACH);
     const to = Math.min(le, end + LINE_REACH);
-    let lo = 0;
-    let hi = this.samples.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.samples[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.firstSampleFrom(from);
     const isNear = (x: number) => x >= start - NEAR_REACH && x + K <= end + NEAR_REACH;
     const found: [number, number][] = []; // [shift, sample]
     let own = 0;
