@@ -37,4 +37,3 @@ export function parseRepeats(s: unknown): Map<number, number> | null {
   }
   return out;
 }
-

@@ -19,6 +19,7 @@
  */
 
 import { pushTo } from '../multimap';
+import { lowerBound } from './state';
 
 export interface Twin {
   /** Where the twin is, relative to the line asked about (twin offset - own offset). */
@@ -115,14 +116,7 @@ export class TwinIndex {
 
   /** Index of the first sampled position at or after `from`. */
   private firstSampleFrom(from: number): number {
-    let lo = 0;
-    let hi = this.samples.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.samples[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.samples, from, (x) => x);
   }
 
   /** Hashes of the sampled windows lying wholly inside [from, to). */
