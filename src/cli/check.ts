@@ -57,7 +57,7 @@ export function checkCommand(paths: string[], flags: ReadonlySet<string>): numbe
     if (!article.sidecar) continue;
     reports.push(report);
     const stored = article.sidecar.sidecar;
-    const { annotations, report: lines } = reanchorAnnotations(article.text, stored.annotations, stored.document.repeats);
+    const { annotations, report: lines } = reanchorAnnotations(article.text, stored);
     report.annotations = lines;
     for (const l of lines) report[l.status]++;
     if (flags.has('--write')) {

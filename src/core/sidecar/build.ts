@@ -78,7 +78,7 @@ export function mergeAnnotations(fresh: readonly Annotation[], previous: readonl
 export function placeAnnotations(text: string, sidecar: Pick<Sidecar, 'document' | 'annotations'>): Annotation[] {
   // A sidecar written by an older build may claim the current hash with stale offsets: each target is checked too.
   const inPlace = sidecar.document.hash === hash(text) && sidecar.annotations.every((a) => a.orphaned || text.slice(a.target.start, a.target.end) === a.target.exact);
-  return inPlace ? sidecar.annotations : reanchorAnnotations(text, sidecar.annotations, sidecar.document.repeats).annotations;
+  return inPlace ? sidecar.annotations : reanchorAnnotations(text, sidecar).annotations;
 }
 
 export function makeSidecar(path: string, text: string, annotations: Annotation[], recogniser: string, version: string): Sidecar {

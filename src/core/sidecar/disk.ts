@@ -53,5 +53,5 @@ export interface SidecarRead {
 export function readSidecarText(raw: string, articleText: string): SidecarRead {
   const parsed = parseSidecar(raw);
   if (!parsed.ok) return { annotations: [], unreadable: parsed.problem, conflicts: 0 };
-  return { annotations: reanchorAnnotations(articleText, parsed.sidecar.annotations, parsed.sidecar.document.repeats).annotations, conflicts: parsed.sidecar.conflicts?.length ?? 0 };
+  return { annotations: reanchorAnnotations(articleText, parsed.sidecar).annotations, conflicts: parsed.sidecar.conflicts?.length ?? 0 };
 }

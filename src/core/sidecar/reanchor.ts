@@ -1,5 +1,5 @@
 import { describe, reanchor, type AnchorStatus } from '../anchoring';
-import type { Annotation } from './model';
+import type { Annotation, Sidecar } from './model';
 
 export interface ReanchorReport {
   id: string;
@@ -10,17 +10,19 @@ export interface ReanchorReport {
 
 /**
  * Finds a sidecar's annotations again in the article's current text. Annotations found get fresh
- * offsets and context; the others are marked orphaned, never dropped. `repeats`: the sidecar's
- * `document.repeats`, what the text repeated when the annotations were saved.
+ * offsets and context; the others are marked orphaned, never dropped. The whole sidecar is taken so
+ * that its `document.repeats` (what the text repeated when the annotations were saved) always goes
+ * with them.
  */
-export function reanchorAnnotations(text: string, annotations: readonly Annotation[], repeats?: string): { annotations: Annotation[]; report: ReanchorReport[] } {
+export function reanchorAnnotations(text: string, sidecar: Pick<Sidecar, 'annotations' | 'document'>): { annotations: Annotation[]; report: ReanchorReport[] } {
+  const { annotations } = sidecar;
   const results = reanchor(
     text,
     annotations.map((a) => ({
       position: { type: 'TextPositionSelector' as const, start: a.target.start, end: a.target.end },
       quote: { type: 'TextQuoteSelector' as const, exact: a.target.exact, prefix: a.target.prefix, suffix: a.target.suffix },
     })),
-    { repeats },
+    { repeats: sidecar.document.repeats },
   );
   const out: Annotation[] = [];
   const report: ReanchorReport[] = [];

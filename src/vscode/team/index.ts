@@ -134,7 +134,7 @@ async function readOther(store: ArticleStore, folder: vscode.Uri): Promise<NonNu
     const rel = root ? state.uri.path.slice(root.path.length).replace(/^\//, '') : fileName(state.uri.path);
     try {
       const parsed = parseSidecar(decoder.decode(await readBytes(vscode.Uri.joinPath(folder, rel + SIDECAR_SUFFIX))));
-      if (parsed.ok) byArticle.set(state.uri.toString(), reanchorAnnotations(state.text, parsed.sidecar.annotations, parsed.sidecar.document.repeats).annotations);
+      if (parsed.ok) byArticle.set(state.uri.toString(), reanchorAnnotations(state.text, parsed.sidecar).annotations);
       else log.warn(`compare: ${rel}${SIDECAR_SUFFIX} in ${folder.fsPath}: ${parsed.problem}`);
     } catch {
       // the other annotator has no sidecar for this article
