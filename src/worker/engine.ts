@@ -29,23 +29,27 @@ export class AnalysisEngine {
   private correctionsChanged = false;
   private current: Run | undefined;
   private running: Promise<void> = Promise.resolve();
-  /** Result messages waiting for the host to acknowledge earlier ones (typed articles go first). */
-  private readonly outbox: FromWorker[] = [];
+  /**
+   * Result messages waiting for the host to acknowledge earlier ones (typed articles go first), each built when it
+   * is posted: a folder's outcomes with their suggestions (~20 MB for 1,000 articles) are never all alive at once.
+   */
+  private readonly outbox: (() => FromWorker)[] = [];
   private inFlight = 0;
 
   constructor(private readonly post: (message: FromWorker) => void) {}
 
   /** Sends a result message when fewer than RESULTS_IN_FLIGHT are unacknowledged, else queues it. */
-  private sendResult(m: FromWorker, urgent = false): void {
-    if (urgent) this.outbox.unshift(m);
-    else this.outbox.push(m);
+  private sendResult(m: FromWorker | (() => FromWorker), urgent = false): void {
+    const make = typeof m === 'function' ? m : () => m;
+    if (urgent) this.outbox.unshift(make);
+    else this.outbox.push(make);
     this.flush();
   }
 
   private flush(): void {
     while (this.inFlight < RESULTS_IN_FLIGHT && this.outbox.length) {
       this.inFlight++;
-      this.post(this.outbox.shift()!);
+      this.post(this.outbox.shift()!());
     }
   }
 
@@ -123,17 +127,22 @@ export class AnalysisEngine {
     }
   }
 
-  /** An article's result with its suggestions, for the text the worker holds now (the one `result` was made from). */
-  private outcome(result: DocumentResult): ArticleOutcome | undefined {
-    const held = this.texts.get(result.path);
-    if (!held) return undefined;
-    return { path: result.path, version: held.version, result, suggestions: suggestionsFor(held.text, result, new Date().toISOString()) };
-  }
-
+  /**
+   * Queues the results, ARTICLES_PER_MESSAGE a message. Each is paired now with the text the worker holds (the one it
+   * was made from); its suggestions are made when the message is posted.
+   */
   private sendArticles(id: number | null, results: readonly DocumentResult[], provisional: boolean): void {
-    const outcomes = results.map((r) => this.outcome(r)).filter((o) => o !== undefined);
-    for (let i = 0; i < outcomes.length; i += ARTICLES_PER_MESSAGE) {
-      this.sendResult({ type: 'articles', id, articles: outcomes.slice(i, i + ARTICLES_PER_MESSAGE), provisional }, id === null);
+    const made = results.flatMap((result) => {
+      const held = this.texts.get(result.path);
+      return held ? [{ result, ...held }] : [];
+    });
+    for (let i = 0; i < made.length; i += ARTICLES_PER_MESSAGE) {
+      const part = made.slice(i, i + ARTICLES_PER_MESSAGE);
+      const articles = (): ArticleOutcome[] => {
+        const created = new Date().toISOString();
+        return part.map(({ result, text, version }) => ({ path: result.path, version, result, suggestions: suggestionsFor(text, result, created) }));
+      };
+      this.sendResult(() => ({ type: 'articles', id, articles: articles(), provisional }), id === null);
     }
   }
 

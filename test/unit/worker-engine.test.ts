@@ -83,3 +83,31 @@ test('mergeWithDisk: the newer side of an annotation wins; one changed on both s
   assert.equal(mine[0].status, 'accepted', 'the held annotations are not changed in place');
   assert.equal(annotationAt(merged.annotations, A.indexOf('Geneva') + 1)?.id, 'e1');
 });
+
+test('results waiting for the host are built when sent, from the text they were made from, not from a newer edit', async () => {
+  const got: FromWorker[] = [];
+  const e = new AnalysisEngine((m) => got.push(m));
+  // Enough articles for more result messages than the worker sends before the host acknowledges one.
+  const texts = Array.from({ length: 14 }, (_, i) => ({ path: `p${String(i).padStart(2, '0')}.txt`, text: `Report ${i}\n\nJoe Biden met Vladimir Putin in Geneva.\n`, version: 1 }));
+  e.handle({ type: 'sync', set: texts, remove: [], corrections: noCorrections() });
+  e.handle({ type: 'analyze', id: 1, first: [] });
+  const sent = () => got.filter((m) => m.type === 'articles' || m.type === 'folder').length;
+  while (sent() < 4) await new Promise((r) => setTimeout(r, 1));
+  // The host has acknowledged nothing: the last article's result is queued, not sent. Now it is edited.
+  const last = texts[texts.length - 1];
+  const edited = `Edited\n\n${last.text}`;
+  e.handle({ type: 'edit', article: { path: last.path, text: edited, version: 2 } });
+  for (let i = 0; i < 20; i++) {
+    e.handle({ type: 'ack' });
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  const outcomes = got.flatMap((m) => (m.type === 'articles' ? m.articles : [])).filter((a) => a.path === last.path);
+  const fromPass = outcomes.find((a) => a.version === 1);
+  const fromEdit = outcomes.find((a) => a.version === 2);
+  assert.ok(fromPass && fromEdit, 'the folder pass\'s outcome and the edit\'s both reach the host');
+  for (const [o, text] of [[fromPass, last.text], [fromEdit, edited]] as const) {
+    assert.ok(o.suggestions.length > 0);
+    for (const s of o.suggestions) assert.equal(text.slice(s.target.start, s.target.end), s.target.exact, `version ${o.version}: each suggestion is placed in its own text`);
+  }
+  assert.ok(got.findIndex((m) => m.type === 'articles' && m.articles.includes(fromEdit)) < got.findIndex((m) => m.type === 'articles' && m.articles.includes(fromPass)), 'the edit jumps the queue');
+});

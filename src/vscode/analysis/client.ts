@@ -9,6 +9,7 @@ import type { Corrections, EntityCluster, Fact } from '../../core';
 import type { ArticleOutcome, ArticleText, FromWorker, ToWorker } from '../../worker/protocol';
 import { log } from '../log';
 import type { WorkerPort } from './port';
+import { StringPool } from './intern';
 import { Slicer } from './slices';
 import { spawnWorker } from './spawn';
 
@@ -36,6 +37,8 @@ export class AnalysisClient implements vscode.Disposable {
   private nextId = 1;
   private nextVersion = 1;
   private readonly slicer = new Slicer(8);
+  /** The outcomes' short strings, one copy each: the host holds every article's outcome. */
+  private readonly strings = new StringPool();
   private restarts: number[] = [];
   private model: Promise<Uint8Array | undefined> | undefined;
   private stopped = false;
@@ -162,7 +165,7 @@ export class AnalysisClient implements vscode.Disposable {
           this.slicer.push(() => {
             const held = this.texts.get(a.path);
             // `first`: the open articles' quick pass or a typed article, shown at once (a folder pass is shown when done).
-            if (held?.version === a.version) this.onArticles(a, held.text, m.provisional || m.id === null);
+            if (held?.version === a.version) this.onArticles(this.strings.intern(a), held.text, m.provisional || m.id === null);
           });
         }
         return;

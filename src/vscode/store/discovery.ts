@@ -19,7 +19,7 @@ let toldOfCut = false;
 /**
  * The articles of the workspace (`marginalia.articles`, at most `marginalia.maxArticles` of them) plus the open ones,
  * sorted; `openOnly` lists the open ones alone. A folder with more articles than the cap is cut, never silently:
- * the window holds every article's text and analysis (host + worker ~400 MB on 1,000 articles, npm run bench).
+ * the window holds every article's text and analysis (host + worker 374-411 MB on 1,000 articles, npm run bench).
  */
 export async function findArticles(openOnly: boolean): Promise<vscode.Uri[]> {
   const config = vscode.workspace.getConfiguration('marginalia');
