@@ -197,6 +197,53 @@ test('a paragraph the article repeated all along is told from a pasted copy by t
   assert.equal(repeatsOf(ARTICLE), '');
 });
 
+test('a byline the biography below it starts with is told from a pasted copy by the fingerprint of line ends', () => {
+  // "Aila Slisco" on its own line, then a biography that starts with the name: a line twin of the byline
+  // too short to hold a sampled window. An edit inside the biography makes the anchors around it disagree.
+  const text = [
+    ARTICLE.split('\n')[0],
+    'Aila Slisco',
+    'Aila Slisco is a U.S. News Reporter based in London, covering politics, climate change and healthcare since 2023.',
+    'Putin has expressed reservations about NATO.',
+  ].join('\n');
+  const targets = [target(text, 'Aila Slisco'), target(text, 'Biden'), target(text, 'London'), target(text, 'NATO')];
+  const repeats = repeatsOf(text);
+  const edited = text.replace('covering politics', 'covering US politics');
+  assert.equal(reanchor(edited, targets)[0].status, 'orphaned', 'without it: a twin, no guess');
+  const [r] = reanchor(edited, targets, { repeats });
+  assert.equal(r.status, 'anchored');
+  assert.equal(r.start, nth(edited, 'Aila Slisco'));
+  // The byline pasted once more: three lines start with the name where the old text had two.
+  const pasted = edited.replace('Putin has', 'Aila Slisco\nPutin has');
+  assert.equal(reanchor(pasted, targets, { repeats })[0].status, 'orphaned');
+});
+
+test('a sentence of a paragraph pasted elsewhere is no twin of the paragraph\'s other sentences', () => {
+  // The second sentence of the first paragraph is pasted into the third; "Putin" of the first sentence is
+  // near where a copy of it would be, but the copy holds only the second sentence: "Putin" keeps its place.
+  const second = 'He said the United States and its allies would respond decisively if Russia invaded Ukraine again this winter.';
+  const text = [
+    `On Thursday, Putin warned in a long telephone call with the American president that new sanctions would be a colossal mistake. ${second}`,
+    'A senior official said the talks would go on in January, in Geneva, with the allies.',
+    'The Kremlin said Putin and Biden had agreed to keep talking before the talks in Geneva in January.',
+  ].join('\n');
+  const targets = [target(text, 'Putin'), target(text, 'Geneva'), target(text, 'Kremlin')];
+  const edited = text.replace('agreed to keep talking', `agreed to keep talking. ${second} Both sides`).replace('A senior official said', 'A senior US official said');
+  const [r] = reanchor(edited, targets, { repeats: repeatsOf(text) });
+  assert.equal(r.status, 'anchored');
+  assert.equal(r.start, nth(edited, 'Putin'));
+});
+
+test('a short line is no twin of a long paragraph that merely starts with the same few letters', () => {
+  // "Biden2" (a scraped byline) shares "Bid" with the paragraph below it, half of the short line: not a copy.
+  const text = [ARTICLE.split('\n')[0], 'Biden2', 'Bidens and Putins have spoken many times over the years, and the talks went on in Geneva in January.', 'Putin has expressed reservations about NATO.'].join('\n');
+  const targets = [target(text, 'Biden', 1), target(text, 'Geneva'), target(text, 'NATO')];
+  const edited = text.replace('many times', 'a great many times');
+  const [r] = reanchor(edited, targets);
+  assert.equal(r.status, 'anchored');
+  assert.equal(r.start, nth(edited, 'Biden2'));
+});
+
 test('a paragraph-initial word is not found inside another paragraph after a deletion joined the two', () => {
   // "Putin warns of rupture of US-Russia relationship over Ukraine\nRussia has massed ..." loses
   // "elationship over Ukraine\nRussi": the "Russia" of "US-Russia" now sits before " ra has massed".

@@ -53,7 +53,7 @@ const VERBOSE_ORPHANS = process.env.FUZZ_VERBOSE === '2';
 const orphanReasons = new Map<string, number>();
 const ANNOTATIONS_PER_ARTICLE = 133;
 /** Floors of the headline figures (see the end of the test). */
-const HEADLINE_FLOOR = 0.96;
+const HEADLINE_FLOOR = 0.97;
 const EDITOR_FLOOR = 0.968;
 
 // ---------------------------------------------------------------------------------------------
@@ -544,9 +544,8 @@ test(`re-anchoring survives ${SEQUENCES} edit sequences it was not tuned on with
   assert.equal(editor.indistinguishable, 0, `applyEdits: never on a copy ${replay}`);
   // The headline (issue 19 asks for 97%): (c) intact annotations re-anchored exactly, or orphaned
   // where a pasted copy ties them (reanchor-truth.ts `copyTiesOriginal`: then orphaning is right, the
-  // copy wrong); and (a) the intact ones that can be told apart, exactly. The floors are a little under
-  // the lowest of fresh draws; 97% is not reached yet (see src/core/anchoring/README.md, "What is
-  // left"): CHECK 95.6% for both, fresh draws 95.6-95.7%.
+  // copy wrong); and (a) the intact ones that can be told apart, exactly. The reanchor floor is the issue's
+  // 97%: CHECK (a) 97.08%, (c) 97.16%; 22 fresh draws (a) 97.00-97.26% (src/core/anchoring/README.md).
   for (const [name, t, floor] of [['reanchor', outside, HEADLINE_FLOOR], ['applyEdits', editor, EDITOR_FLOOR]] as const) {
     assert.equal(t.tiedCopy, 0, `${name}: never on a copy that ties the original ${replay}`);
     assert.ok(headline(t) >= floor, `${name}: (c) intact exact or correctly orphaned ${replay}`);

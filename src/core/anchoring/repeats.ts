@@ -5,9 +5,13 @@
  * (edits nearby shifted them unevenly) has to be treated as a paste: its annotations are orphaned.
  *
  * The fingerprint lists the content-sampled windows of twins.ts that the old text held at two places
- * or more, with their counts. A twin is old text when every sampled window it shares with the
- * annotation's paragraph is found no more often now than then: a pasted copy of the paragraph adds
- * one to each of its windows. Stored as text, `hash:count` in base 36 separated by spaces; a text
+ * or more, with their counts; and the line end keys (a line's first or last 16 units, a shorter line
+ * whole) that two lines or more began or ended with, with theirs: a byline above a biography that
+ * starts with the name, a "Read also" line, which are too short to hold a sampled window. A twin is old
+ * text when every sampled window it shares with the annotation's paragraph, and every line end the
+ * two lines share that the old text repeated, is found no more often now than then: a pasted copy of
+ * the paragraph adds one to each. (A line end the fingerprint lacks tells nothing: fingerprints made
+ * before line ends were added lack them all.) Stored as text, `hash:count` in base 36 separated by spaces; a text
  * repeating more than MAX_REPEATS windows (a feed of near-identical items) gets no fingerprint, and
  * re-anchoring then treats every twin as a paste, as it does for targets stored without one.
  */
@@ -20,7 +24,7 @@ const MAX_REPEATS = 512;
 /** The fingerprint of `text` (the text the targets were described in), or undefined when too long. */
 export function repeatsOf(text: string): string | undefined {
   const index = new TwinIndex(matchText(new NormalizedText(text)));
-  const repeated = index.repeated();
+  const repeated = new Map([...index.repeated(), ...index.repeatedLineEnds()]);
   if (repeated.size > MAX_REPEATS) return undefined;
   return [...repeated].map(([h, c]) => `${(h >>> 0).toString(36)}:${c.toString(36)}`).join(' ');
 }

@@ -11,12 +11,14 @@
  */
 import approxSearch from 'approx-string-match';
 import { byHint, byStart, lowerBound, occurrences, type Anchor, type State } from './state';
-import { TwinIndex, type Twin } from './twins';
+import { lineEndHash, TwinIndex, type Twin } from './twins';
 
 /** Units an annotation's old paragraph may have lost to edits, beyond its length now (see `pastTwin`). */
 const PARAGRAPH_ROOM = 256;
 /** A copy of a's paragraph holds a's quote within this many units of a's place shifted like the twin. */
 const QUOTE_SLACK = 64;
+/** A twin counts for an annotation this close to the part of its line the twin shares (`nearShared`). */
+const SHARED_REACH = 64;
 
 /** The anchors the twin checks read (fixed while they run). */
 export interface Anchored {
@@ -53,14 +55,15 @@ export function anchoredByStart(st: State): Anchored {
  * been edited)? Then the text cannot tell which place is the annotation's: a paragraph pasted at B
  * gives the same text as the paragraph moved to B and a copy pasted where it was, so the original
  * may be either, whichever holds more of the stored context, and whether the copies lie next to each
- * other or far apart. Set aside: a twin that is text which was there before (see `pastTwin`), and one
- * that does not hold a's quote, whole or damaged, where a copy of a would be (`holdsQuote`).
+ * other or far apart. Set aside: a twin that is text which was there before (see `pastTwin`,
+ * `repeatedBefore`), one that shares only a part of a's line far from a (`nearShared`), and one that
+ * does not hold a's quote, whole or damaged, where a copy of a would be (`holdsQuote`).
  */
 export function twinned(st: State, a: Anchor, anchored: Anchored): boolean {
   const index = (st.twinIndex ??= new TwinIndex(st.N));
   const [ls, le] = index.lineAround(a.start, a.end);
   // A twin counts when it may hold a (pasted from a's place or pasted there) and holds a's quote.
-  const counts = (tw: Twin, slack: number) => pasted(a, tw, ls, le, anchored) && holdsQuote(st, a, tw, ls, le, slack) && !repeatedBefore(st, index, tw, ls, le);
+  const counts = (tw: Twin, slack: number) => nearShared(a, tw) && pasted(a, tw, ls, le, anchored) && holdsQuote(st, a, tw, ls, le, slack) && !repeatedBefore(st, index, tw, ls, le);
   for (const [s, e] of index.lineCandidates(ls, le)) {
     if (oldElsewhere(st, a, s, e, ls, le, anchored)) continue; // (before comparing the lines: cheaper)
     const tw = index.lineTwin(ls, le, s, e);
@@ -70,6 +73,14 @@ export function twinned(st: State, a: Anchor, anchored: Anchored): boolean {
     if (!oldElsewhere(st, a, tw.lineFrom, tw.lineTo, ls, le, anchored) && counts(tw, 0)) return true;
   }
   return false;
+}
+
+/**
+ * The part of a's line found again at the twin reaches within SHARED_REACH units of a. A twin sharing only
+ * another sentence of a's paragraph (that sentence pasted elsewhere) says nothing of where a is.
+ */
+function nearShared(a: Anchor, tw: Twin): boolean {
+  return tw.own.some(([from, to]) => a.end > from - SHARED_REACH && a.start < to + SHARED_REACH);
 }
 
 /**
@@ -97,16 +108,21 @@ function holdsQuote(st: State, a: Anchor, tw: Twin, ls: number, le: number, slac
 
 /**
  * The twin's shared text was repeated as often in the old text (the stored fingerprint, repeats.ts):
- * every sampled window it shares with a's line [ls, le) is found no more often now than then. A pasted
- * copy adds one to each window it copies. Without a fingerprint, or with no shared sample to count
- * (a short shared part), nothing is known: false.
+ * every sampled window it shares with a's line [ls, le), and every end of a's line that the twin's line
+ * shares and the old text repeated, is found no more often now than then. A pasted copy adds one to
+ * each. Without a fingerprint, or with nothing shared to count, nothing is known: false.
  */
 function repeatedBefore(st: State, index: TwinIndex, tw: Twin, ls: number, le: number): boolean {
   const old = st.repeats;
   if (!old) return false;
   const own = new Set(index.samplesIn(ls, le));
-  const shared = index.samplesIn(tw.from, tw.to).filter((h) => own.has(h));
-  return shared.length > 0 && shared.every((h) => index.countOf(h) <= (old.get(h) ?? 1));
+  const counts = index.samplesIn(tw.from, tw.to).flatMap((h) => (own.has(h) ? [[index.countOf(h), old.get(h) ?? 1]] : []));
+  for (const { side, key } of index.lineEnds(ls, le)) {
+    const then = old.get(lineEndHash(side, key));
+    const shared = side === 'head' ? st.N.startsWith(key, tw.lineFrom) : st.N.startsWith(key, tw.lineTo - key.length);
+    if (then !== undefined && shared) counts.push([index.linesWith(side, key), then]);
+  }
+  return counts.length > 0 && counts.every(([now, then]) => now <= then);
 }
 
 /** Line [ts, te) is text that was there before, at an old place that did not hold a: a repeat, not a paste. */

@@ -19,6 +19,7 @@
  */
 
 import { pushTo } from '../multimap';
+import { hashString } from '../ner/hash';
 import { lowerBound } from './state';
 
 export interface Twin {
@@ -30,11 +31,15 @@ export interface Twin {
   /** The twin's line. */
   lineFrom: number;
   lineTo: number;
+  /** The parts of the asking line found again at the twin (a line twin: its start and its end). */
+  own: (readonly [number, number])[];
 }
 
 /** Window length and sampling rate. */
 const K = 16;
 const SAMPLE_BITS = 3; // 1 window in 8
+/** A line's end keys (`lineEnds`): its first and last units, this many. */
+const LINE_END = 16;
 /** Lines are compared by their first and last units: found by the first (last) MIN_SHARED units, or
  *  LONG_KEY units for lines at least four times as long. */
 const MIN_SHARED = 3;
@@ -44,6 +49,9 @@ const LONG_KEY = 8;
 const LINE_SHARED = 0.5;
 const LINE_SHARED_MAX = 64;
 const ENDS_SHARED = 16;
+/** A line at least LONGER_LINE times as long as the line asking shares at least SHORT_LINE_SHARED units of it (all of a shorter one). */
+const LONGER_LINE = 2;
+const SHORT_LINE_SHARED = 8;
 /** At most this many lines with the same first (last) units are compared (more: boilerplate). */
 const MAX_LINES = 64;
 /** Lines longer than this are sampled only within this reach of the annotation. */
@@ -189,7 +197,7 @@ export class TwinIndex {
       for (const x of xs) if (isNear(x)) near++;
       if (xs.size >= need || near >= needNear) {
         const [lineFrom, lineTo] = this.lineAround(a, b);
-        out.push({ shift: found[i][0], from: a, to: b, lineFrom, lineTo });
+        out.push({ shift: found[i][0], from: a, to: b, lineFrom, lineTo, own: [[a - found[i][0], b - found[i][0]]] });
       }
       i = j;
     }
@@ -228,7 +236,10 @@ export class TwinIndex {
   lineTwin(ls: number, le: number, s: number, e: number): Twin | null {
     const t = this.text;
     const len = le - ls;
-    const need = Math.max(MIN_SHARED, Math.min(LINE_SHARED_MAX, Math.ceil(LINE_SHARED * len)));
+    // (A much longer line must share more than half of a short one: a byline "Biden2" is no twin of a paragraph
+    // that starts "Bid".)
+    const short = e - s >= LONGER_LINE * len ? Math.min(len, SHORT_LINE_SHARED) : 0;
+    const need = Math.max(MIN_SHARED, Math.min(LINE_SHARED_MAX, Math.max(Math.ceil(LINE_SHARED * len), short)));
     const most = Math.min(len, e - s);
     // (Half of the other line, ENDS_SHARED at least: a line that lost the rest of its paragraph is a
     // twin of the paragraph it starts or ends.)
@@ -240,7 +251,51 @@ export class TwinIndex {
     let q = 0;
     while (q < enough && t.charCodeAt(e - 1 - q) === t.charCodeAt(le - 1 - q)) q++;
     if (p + q < needHere && (p < ENDS_SHARED || q < ENDS_SHARED)) return null;
-    return p >= q ? { shift: s - ls, from: s, to: s + p, lineFrom: s, lineTo: e } : { shift: e - le, from: e - q, to: e, lineFrom: s, lineTo: e };
+    const own: [number, number][] = [];
+    if (p) own.push([ls, ls + p]);
+    if (q) own.push([le - q, le]);
+    return p >= q ? { shift: s - ls, from: s, to: s + p, lineFrom: s, lineTo: e, own } : { shift: e - le, from: e - q, to: e, lineFrom: s, lineTo: e, own };
+  }
+
+  /**
+   * The end keys of line [s, e): its first and its last LINE_END units (the whole line when shorter), or
+   * none when shorter than MIN_SHARED. What a line twin found by that end shares with the line.
+   */
+  lineEnds(s: number, e: number): { side: LineEnd; key: string }[] {
+    const len = e - s;
+    if (len < MIN_SHARED) return [];
+    const m = Math.min(LINE_END, len);
+    return [
+      { side: 'head', key: this.text.slice(s, s + m) },
+      { side: 'tail', key: this.text.slice(e - m, e) },
+    ];
+  }
+
+  /** How many lines start (head) or end (tail) with `key`. */
+  linesWith(side: LineEnd, key: string): number {
+    return this.lineKeys(key.length)[side === 'head' ? 0 : 1].get(key)?.length ?? 0;
+  }
+
+  /** lineEndHash(key) -> count, of the line end keys (`lineEnds`) that two lines or more have: what a text repeats at its line ends. */
+  repeatedLineEnds(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const [s, e] of this.lines()) {
+      for (const { side, key } of this.lineEnds(s, e)) {
+        const n = this.linesWith(side, key);
+        if (n > 1) out.set(lineEndHash(side, key), n);
+      }
+    }
+    return out;
+  }
+
+  private *lines(): Generator<[number, number]> {
+    const t = this.text;
+    for (let s = 0; s <= t.length; ) {
+      let e = t.indexOf('\n', s);
+      if (e < 0) e = t.length;
+      yield [s, e];
+      s = e + 1;
+    }
   }
 
   /** Line starts by their first `key` units and by their last (built when first needed). */
@@ -249,17 +304,24 @@ export class TwinIndex {
     if (!keys) {
       const t = this.text;
       keys = [new Map(), new Map()];
-      for (let s = 0; s <= t.length; ) {
-        let e = t.indexOf('\n', s);
-        if (e < 0) e = t.length;
+      for (const [s, e] of this.lines()) {
         if (e - s >= key) {
           pushTo(keys[0], t.slice(s, s + key), [s, e]);
           pushTo(keys[1], t.slice(e - key, e), [s, e]);
         }
-        s = e + 1;
       }
       this.keyed.set(key, keys);
     }
     return keys;
   }
+}
+
+export type LineEnd = 'head' | 'tail';
+
+/**
+ * A line end key's hash, as the fingerprint (repeats.ts) stores it beside the windows' hashes. Stable across
+ * versions: sidecars keep it.
+ */
+export function lineEndHash(side: LineEnd, key: string): number {
+  return hashString((side === 'head' ? '\u0001' : '\u0002') + key);
 }
