@@ -31,7 +31,11 @@ export interface Twin {
   /** The twin's line. */
   lineFrom: number;
   lineTo: number;
-  /** The parts of the asking line found again at the twin (a line twin: its start and its end). */
+  /**
+   * The parts of the asking line found again at the twin. A sample twin: the span of its shared samples. A line
+   * twin: its start and its end only as far as `lineTwin` compared them (it stops once it has enough), so the
+   * middle of a long paragraph is not in them; the sample twins cover it.
+   */
   own: (readonly [number, number])[];
 }
 
