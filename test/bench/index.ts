@@ -31,7 +31,7 @@ interface Api {
     all: unknown[];
     onDidChange?: vscode.Event<void>;
     recogniserId?: string;
-    analysis?: { startup?: { asked?: number; tagger?: number; firstOutcome?: number } };
+    analysis?: { startup?: { asked?: number; tagger?: number; firstText?: number; firstOutcome?: number } };
   };
   ready: Promise<void>;
 }
@@ -162,9 +162,9 @@ async function activation(ext: vscode.Extension<Api>, seed: vscode.Uri): Promise
   if (api.store.get(seed)) {
     say('first highlights', performance.now() - timing.activateAt, 'ms');
     say('first highlights CPU', cpuMs(c0), 'ms');
-    // Where the time went, from the activate() call: the worker asked for, its tagger loaded, its first outcome here.
+    // Where the time went, from the activate() call: the worker asked for, its tagger loaded, the first text handed to it, its first outcome here.
     const startup = api.store.analysis?.startup ?? {};
-    for (const [name, at] of [['worker asked for', startup.asked], ['tagger loaded in the worker', startup.tagger], ['first outcome received', startup.firstOutcome]] as const) {
+    for (const [name, at] of [['worker asked for', startup.asked], ['tagger loaded in the worker', startup.tagger], ['first article sent to the worker', startup.firstText], ['first outcome received', startup.firstOutcome]] as const) {
       if (at !== undefined) say(`first highlights: ${name}`, at - timing.activateAt, 'ms');
     }
   } else note('the seed never got a state within 30 s of activation');

@@ -47,10 +47,10 @@ export class AnalysisClient implements vscode.Disposable {
   /** How many times the worker was replaced after a crash. */
   crashes = 0;
   /**
-   * When (performance.now()) the first worker was asked for, had its tagger loaded, and sent its first article's
-   * outcome: where the time to the first highlights goes (npm run bench prints it).
+   * When (performance.now()) the first worker was asked for, had its tagger loaded, was sent its first article, and
+   * sent its first article's outcome: where the time to the first highlights goes (npm run bench prints it).
    */
-  readonly startup: { asked?: number; tagger?: number; firstOutcome?: number } = {};
+  readonly startup: { asked?: number; tagger?: number; firstText?: number; firstOutcome?: number } = {};
   private readonly settled = new vscode.EventEmitter<FolderOutcome>();
   /** Each folder analysis asked for, once it is done or cancelled (tests, the bench). */
   readonly onDidSettle = this.settled.event;
@@ -97,6 +97,7 @@ export class AnalysisClient implements vscode.Disposable {
   edit(path: string, text: string): void {
     const a = { path, text, version: this.nextVersion++ };
     this.texts.set(path, a);
+    this.startup.firstText ??= performance.now();
     this.send({ type: 'edit', article: a });
   }
 
@@ -124,6 +125,7 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private sendTexts(set: readonly ArticleText[], remove: readonly string[]): void {
+    if (set.length) this.startup.firstText ??= performance.now();
     for (let i = 0; i === 0 || i < set.length; i += TEXTS_PER_MESSAGE) {
       this.send({ type: 'sync', set: set.slice(i, i + TEXTS_PER_MESSAGE), remove: i === 0 ? [...remove] : [], corrections: this.corrections });
     }
