@@ -1,4 +1,5 @@
 import type { ArticleDocument, Span } from './document';
+import { splitCount } from './text/words';
 
 export interface BoilerplateZone extends Span {
   reason: 'navigation' | 'photo-credit' | 'byline' | 'markup' | 'label';
@@ -39,9 +40,8 @@ export function findBoilerplate(doc: ArticleDocument): BoilerplateZone[] {
   const { text } = doc;
   doc.blocks.forEach((b, i) => {
     const s = text.slice(b.start, b.end).trim();
-    const words = s.split(/\s+/).length;
     let reason: BoilerplateZone['reason'] | null = null;
-    if ((words <= 8 && NAVIGATION_BLOCK.test(s.replace(/\s+/g, ' '))) || NAVIGATION_PREFIX.test(s)) reason = 'navigation';
+    if ((splitCount(s, 8) <= 8 && NAVIGATION_BLOCK.test(s.replace(/\s+/g, ' '))) || NAVIGATION_PREFIX.test(s)) reason = 'navigation';
     else if (FORM_TEXT.test(s)) reason = 'navigation';
     else if (PHOTO.test(s)) reason = 'photo-credit';
     else if (BYLINE.test(s)) reason = 'byline';
@@ -61,9 +61,8 @@ export function findBoilerplate(doc: ArticleDocument): BoilerplateZone[] {
  */
 function isLabel(s: string): boolean {
   if (/[.!?:;"“”]$/.test(s)) return false;
-  const words = s.split(/\s+/);
-  if (words.length > 4) return false;
-  return words.every((w) => !/^[a-z]/.test(w));
+  if (splitCount(s, 4) > 4) return false;
+  return s.split(/\s+/).every((w) => !/^[a-z]/.test(w));
 }
 
 function mergeZones(zones: BoilerplateZone[]): BoilerplateZone[] {

@@ -2,6 +2,7 @@ import type { Claim, EntityMention } from '../contract';
 import type { ArticleDocument } from '../document';
 import { inZones } from '../boilerplate';
 import { findNumbers } from '../entities/numbers';
+import { splitCount } from '../text/words';
 
 /** Verbs of events and findings: what fact-checkers look for. */
 const EVENT =
@@ -15,7 +16,7 @@ const SOURCE = /\baccording to ((?:the |a |an )?[\w\s’'-]{2,60}?)(?=[,.;]|$)|\
  * it; opinion, questions, lead-ins, headlines and fragments lower it. Boilerplate zones give no claims at all.
  */
 export function scoreSentence(sentence: string, entities: readonly EntityMention[], isHeading: boolean): number {
-  const words = sentence.split(/\s+/).length;
+  const words = splitCount(sentence, 6);
   let score = 0.1;
   const types = new Set(entities.map((e) => e.type));
   if (types.has('NUMBER')) score += 0.3;

@@ -6,6 +6,7 @@ import { gatedRulePick, scoreCandidate, speakerModelFrom, type SpeakerCandidate,
 import { speakerCandidates, speakerKey } from './candidates';
 import { SpeakerContext } from './context';
 import shippedModel from '../../../models/speaker-polnear.json';
+import { splitCount } from '../text/words';
 
 let shipped: SpeakerModel | undefined;
 /** The speaker chooser trained on PolNeAR (models/speaker-polnear.json, bundled: it is small). */
@@ -199,7 +200,7 @@ export function attributeQuotes(doc: ArticleDocument, spans: readonly QuoteSpan[
   };
   return spans.map((q, i) => {
     const c = chosen[i];
-    const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
+    const words = splitCount(text.slice(q.start, q.end).trim(), 6);
     const cue = c?.cue ?? null;
     const kind = c || words > 6 ? 'speech' : 'scare';
     return {

@@ -14,6 +14,7 @@ import type { CandidateKind, SpeakerCandidate } from './speakers';
 import { bareRoleRegExp, roleRegExp } from './lexicon';
 import { bucket, type SpeakerContext } from './context';
 import { cueRelation, cueVsQuote, DETERMINERS } from './relations';
+import { splitCount } from '../text/words';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
 /** Words that end a subject going leftwards from a cue (`…, and the mayor said`). */
@@ -47,7 +48,7 @@ export function speakerCandidates(ctx: SpeakerContext, qi: number, previous: { s
   const winEnd = headline ? b.end : Math.min(Math.max(b.end, nextBlock ? Math.min(nextBlock.end, nextBlock.start + 200) : b.end), qClose + 400);
   const qSent = ctx.sentenceIndex(qOpen);
   const qSentEnd = ctx.sentenceIndex(Math.max(qOpen, qClose - 1));
-  const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
+  const words = splitCount(text.slice(q.start, q.end).trim());
   const lastCh = text.slice(q.start, q.end).replace(/[\s”"’'’]+$/, '').slice(-1);
   const qEnd = lastCh === ',' ? 'comma' : lastCh === '.' ? 'period' : lastCh === '?' ? 'q' : lastCh === '!' ? 'excl' : lastCh === '—' || lastCh === '-' ? 'dash' : 'none';
   const startsPara = text.slice(b.start, qOpen).trim() === '';
@@ -286,7 +287,7 @@ export function inHeadlines(doc: ArticleDocument, block: number): boolean {
   if (!blocks.length || blocks[0].kind !== 'heading') return false;
   for (let i = 1; i <= block; i++) {
     const line = doc.text.slice(blocks[i].start, blocks[i].end).trim();
-    if (blocks[i].kind !== 'paragraph' || line.split(/\s+/).length > 20 || /[.!?…:;][”"’'»)]*$/.test(line)) return false;
+    if (blocks[i].kind !== 'paragraph' || splitCount(line, 20) > 20 || /[.!?…:;][”"’'»)]*$/.test(line)) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@ import type { EntityMention, Quote, SpanRef, Speaker } from '../contract';
 import type { ArticleDocument, Sentence } from '../document';
 import type { QuoteSpan } from './scan';
 import { bareRoleRegExp, CUE_ALTERNATION, roleRegExp } from './lexicon';
+import { splitCount } from '../text/words';
 
 const CUE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\b(?:\\s+(?:reporters|journalists|the press|the media|him|her|them|us))?`, 'g');
 const ACCORDING = /\baccording to\b|\bper\b|\b(?:issued|released|put out) a statement(?: that| saying)?|\bin a (?:statement|readout)\b/gi;
@@ -197,7 +198,7 @@ export function ruleAttribution(doc: ArticleDocument, spans: readonly QuoteSpan[
       cue = previous.cue;
       rule = 'continues';
     }
-    const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
+    const words = splitCount(text.slice(q.start, q.end).trim(), 6);
     const kind = speaker || (cue && words > 3) || words > 6 ? 'speech' : 'scare';
     quotes.push({
       start: q.start,
