@@ -1,5 +1,5 @@
 /** Grouping items of different articles (figure slots, passages) into facts. */
-import { candidatePairsOf, type TermLists } from './terms';
+import { forEachCandidatePair, type TermLists } from './terms';
 
 class UnionFind {
   parent: Int32Array;
@@ -42,8 +42,8 @@ export function* clusterItems(items: Clusterable, minShared = 1): Generator<void
   let sims = new Float64Array(1024);
   let n = 0;
   // Items of one article never link (slotsLink, passagesLink): they are not paired.
-  for (const [x, y] of candidatePairsOf(items.keys, minShared, undefined, (i) => items.docOf(i))) {
-    if (!items.link(x, y)) continue;
+  forEachCandidatePair(items.keys, (x, y) => {
+    if (!items.link(x, y)) return;
     if (n === xs.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A, b: A) => (b.set(a), b);
       xs = grow(xs, new Int32Array(n * 2));
@@ -53,7 +53,7 @@ export function* clusterItems(items: Clusterable, minShared = 1): Generator<void
     xs[n] = x;
     ys[n] = y;
     sims[n++] = items.sim(x, y);
-  }
+  }, minShared, undefined, (i) => items.docOf(i));
   // Most alike first; equal similarities in the order found (as a stable sort of the pairs would leave them).
   const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => sims[q] - sims[p] || p - q);
   let done = 0;

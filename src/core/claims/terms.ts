@@ -30,14 +30,36 @@ export function stem(word: string): string {
   return CONCEPTS[w] ?? w;
 }
 
+/** A word as the facts step reads it: a letter, then letters, apostrophes and hyphens. */
+const WORD = /[\p{L}][\p{L}’'-]*/gu;
+
+/**
+ * Calls `onWord` with each word of `text` and its offset, in order. An exec loop rather than matchAll: the facts step
+ * reads every claim's words, and matchAll's iterator results were a tenth of its allocations.
+ */
+export function eachWord(text: string, onWord: (word: string, at: number) => void): void {
+  // lastIndex is set before each match, so that a callback reading words too cannot move this loop.
+  for (let from = 0; ; ) {
+    WORD.lastIndex = from;
+    const m = WORD.exec(text);
+    if (!m) return;
+    from = m.index + m[0].length;
+    onWord(m[0], m.index);
+  }
+}
+
+/** Calls `onTerm` with the concept stem of each hyphen-separated part of a lower-case word that is not a stopword. */
+export function eachPartStem(w: string, onTerm: (term: string) => void): void {
+  if (w.length < 2 || STOPWORDS.has(w)) return;
+  if (!w.includes('-')) return onTerm(stem(w));
+  for (const part of w.split('-')) if (part.length > 1 && !STOPWORDS.has(part)) onTerm(stem(part));
+}
+
 /** The set of concept stems of a text (stopwords and numbers dropped). */
 export function termsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/[\p{L}][\p{L}’'-]*/gu)) {
-    const w = m[0].toLowerCase();
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    for (const part of w.split('-')) if (part.length > 1 && !STOPWORDS.has(part)) out.add(stem(part));
-  }
+  const add = (t: string) => void out.add(t);
+  eachWord(text, (word) => eachPartStem(word.toLowerCase(), add));
   return out;
 }
 
@@ -62,19 +84,22 @@ export interface TermLists {
  * never compared (they would not pass the similarity floors used here anyway). Items of the same `group` (one
  * article's claims, which never state a fact together) are not paired.
  */
-export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): Generator<[number, number]> {
+export function candidatePairs(items: readonly ReadonlySet<string>[], minShared = 1, maxHolders = 60, group?: readonly number[]): [number, number][] {
   const ids = new Map<string, number>();
   const lists = items.map((terms) => [...terms].map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)));
-  return candidatePairsOf({ count: lists.length, size: (i) => lists[i].length, term: (i, k) => lists[i][k] }, minShared, maxHolders, group && ((i) => group[i]));
+  const pairs: [number, number][] = [];
+  forEachCandidatePair({ count: lists.length, size: (i) => lists[i].length, term: (i, k) => lists[i][k] }, (x, y) => pairs.push([x, y]), minShared, maxHolders, group && ((i) => group[i]));
+  return pairs;
 }
 
 /**
- * candidatePairs over term ids. Pairs come one item at a time, in order (x < y, by x then y), counted in one array
- * the size of the items, and each term's holders sit end to end in one array: an archive of 10^5 articles has
- * millions of passages, and a table of every pair sharing one term (most share fewer than `minShared`) outgrew a
- * Map (2^24 entries) and gigabytes of memory.
+ * candidatePairs over term ids, each pair handed to `onPair`. Pairs come one item at a time, in order (x < y, by x then
+ * y), counted in one array the size of the items, and each term's holders sit end to end in one array: an archive of
+ * 10^5 articles has millions of passages, and a table of every pair sharing one term (most share fewer than
+ * `minShared`) outgrew a Map (2^24 entries) and gigabytes of memory. A callback, not a generator: the facts step
+ * meets millions of pairs, and a generator's result object and pair array for each were a tenth of its allocations.
  */
-export function* candidatePairsOf(items: TermLists, minShared = 1, maxHolders = 60, group?: (i: number) => number): Generator<[number, number]> {
+export function forEachCandidatePair(items: TermLists, onPair: (x: number, y: number) => void, minShared = 1, maxHolders = 60, group?: (i: number) => number): void {
   let vocabulary = 0;
   for (let i = 0; i < items.count; i++) for (let k = 0, n = items.size(i); k < n; k++) vocabulary = Math.max(vocabulary, items.term(i, k) + 1);
   // How many items hold each term; only the holders of a rare term (2..maxHolders) are listed, at from[t]..from[t + 1]:
@@ -93,22 +118,24 @@ export function* candidatePairsOf(items: TermLists, minShared = 1, maxHolders = 
     }
   }
   const shared = new Int32Array(items.count);
-  const met: number[] = [];
+  // The items met by x, in a reused buffer: a typed array sorts numerically in place.
+  const met = new Int32Array(items.count);
   for (let x = 0; x < items.count; x++) {
+    let m = 0;
     for (let k = 0, n = items.size(x); k < n; k++) {
       const t = items.term(x, k);
       if (!rare(t)) continue;
       for (let h = from[t + 1] - 1; h >= from[t] && holders[h] > x; h--) {
         const y = holders[h];
         if (group && group(x) === group(y)) continue;
-        if (shared[y]++ === 0) met.push(y);
+        if (shared[y]++ === 0) met[m++] = y;
       }
     }
-    met.sort((a, b) => a - b);
-    for (const y of met) {
-      if (shared[y] >= minShared) yield [x, y];
+    if (m > 1) met.subarray(0, m).sort();
+    for (let j = 0; j < m; j++) {
+      const y = met[j];
+      if (shared[y] >= minShared) onPair(x, y);
       shared[y] = 0;
     }
-    met.length = 0;
   }
 }
