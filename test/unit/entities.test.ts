@@ -84,6 +84,18 @@ test('numbers: counts, units, hedges, vague ranges', () => {
   assert.equal(quantitiesAgree(by('almost an hour')!, call), true);
 });
 
+test('numbers: a number word ending another word is no number, and does not swallow the number after it', () => {
+  // CoNLL-2003 train has "have undergone six years of training": `one` of `undergone` used to be matched, skipped, and
+  // its unit `six` with it, so `six years` was lost; the same for `often hundreds of people`.
+  const text = 'They have undergone six years of training, and often hundreds of people came; someone 5 said, COVID19 cases rose.';
+  const spans = findNumbers(text).map((x) => text.slice(x.start, x.end));
+  assert.ok(spans.includes('six years'), spans.join(' | '));
+  assert.ok(spans.includes('hundreds of people'), spans.join(' | '));
+  assert.ok(!spans.some((s) => /^(one|ten|19)\b/.test(s)), spans.join(' | '));
+  // A currency sign may follow a letter or digit: `US$5 million`.
+  assert.ok(findNumbers('aid of US$5 million').some((x) => x.value === 5e6 && x.unit === 'USD'));
+});
+
 test('dates: resolved against the article date, with ranges and bare years chrono misses', () => {
   const text = 'On Thursday they spoke; talks on January 9 and 10 and on Jan. 12, after the 2014 seizure.';
   const ref = new Date('2021-12-30T12:00:00Z');

@@ -46,10 +46,13 @@ function hedgeRange(hedge: string, min: number, max: number): [number, number] {
 const WORDS_RE = Object.keys(SMALL).join('|');
 /**
  * One number phrase: currency sign, digits with separators or number words, an optional scale word,
- * an optional unit. `tens of thousands` and `hundreds of …` are vague ranges.
+ * an optional unit. `tens of thousands` and `hundreds of …` are vague ranges. Without a currency sign it does not
+ * start inside a word or another number (`often`, `someone`, `COVID19`): the pattern says so, rather than a test after
+ * each match, because such a match went on over the words after it (`often hundreds of people` lost `hundreds`) and
+ * the number words end many common words.
  */
 const NUMBER_RE = new RegExp(
-  String.raw`(?<cur>[$€£¥₽])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:tens|hundreds|dozens|thousands|millions|billions)\b|(?:(?:${WORDS_RE})(?:[- ](?:${WORDS_RE}))?)\b)` +
+  String.raw`(?:(?<cur>[$€£¥₽])|(?<![\w.,]))(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:tens|hundreds|dozens|thousands|millions|billions)\b|(?:(?:${WORDS_RE})(?:[- ](?:${WORDS_RE}))?)\b)` +
     String.raw`(?:\s+(?<of>of)\s+(?<ofscale>thousands|millions|billions|hundreds))?` +
     String.raw`(?:\s*(?<scale>thousand|million|billion|trillion|bn)\b)?` +
     String.raw`(?:(?<dash>-)|\s+|\s*(?=%))?(?<unit>%|per cent|percent|(?:[a-z]+))?`,
@@ -84,7 +87,6 @@ export function findNumbers(text: string, range: Span = { start: 0, end: text.le
   for (let m = NUMBER_RE.exec(slice); m; m = NUMBER_RE.exec(slice)) {
     const g = m.groups!;
     const startIdx = m.index;
-    if (startIdx > 0 && /[\w.,]/.test(slice[startIdx - 1]) && !g.cur) continue; // inside a word or another number
     const isDigits = /^\d/.test(g.num);
     let min: number;
     let max: number;
