@@ -6,3 +6,4 @@ export { nerRecogniser, nerRecogniserFromBytes } from './entities/ner-recogniser
 export { compromiseRecogniser } from './entities/compromise-recogniser';
 export { noCorrections, type Corrections, type NameRecogniser } from './entities';
 export { FolderAnalyzer } from './incremental';
+export { warmDateParsers } from './entities/date-parser';

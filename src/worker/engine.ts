@@ -4,7 +4,7 @@
  * the host's messages (src/worker/protocol.ts). The tagger is parsed on first use, here, never on the
  * extension host's thread.
  */
-import { AnalysisCancelled, analyzeArticles, FolderAnalyzer, nerRecogniserFromBytes, noCorrections, type AnalyzeOptions, type Corrections, type DocumentResult, type NameRecogniser } from '../core';
+import { AnalysisCancelled, analyzeArticles, FolderAnalyzer, nerRecogniserFromBytes, noCorrections, warmDateParsers, type AnalyzeOptions, type Corrections, type DocumentResult, type NameRecogniser } from '../core';
 import { suggestionsFor } from '../core/sidecar';
 import { ARTICLES_PER_MESSAGE, CLUSTERS_PER_MESSAGE, RESULTS_IN_FLIGHT, type ArticleOutcome, type ArticleText, type FromWorker, type ToWorker } from './protocol';
 
@@ -37,6 +37,14 @@ export class AnalysisEngine {
   private inFlight = 0;
 
   constructor(private readonly post: (message: FromWorker) => void) {}
+
+  /**
+   * Called by the worker's entry point as it starts: the date parser's costly patterns are compiled while the host
+   * still reads the model and the folder, rather than when the first article needs them.
+   */
+  warmUp(): void {
+    setTimeout(warmDateParsers, 0);
+  }
 
   /** Sends a result message when fewer than RESULTS_IN_FLIGHT are unacknowledged, else queues it. */
   private sendResult(m: FromWorker | (() => FromWorker), urgent = false): void {

@@ -7,3 +7,4 @@ if (!parentPort) throw new Error('dist/worker.js runs as a worker_threads Worker
 const port = parentPort;
 const engine = new AnalysisEngine((m) => port.postMessage(m));
 port.on('message', (m: ToWorker) => engine.handle(m));
+engine.warmUp();

@@ -6,3 +6,4 @@ import type { ToWorker } from './protocol';
 declare const self: { postMessage(m: unknown): void; onmessage: ((e: { data: ToWorker }) => void) | null };
 const engine = new AnalysisEngine((m) => self.postMessage(m));
 self.onmessage = (e) => engine.handle(e.data);
+engine.warmUp();
