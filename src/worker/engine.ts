@@ -86,6 +86,8 @@ export class AnalysisEngine {
       case 'cancel':
         if (this.current?.id === m.id) this.current.cancelled = true;
         return;
+      case 'heap':
+        return; // the Node entry point answers it; a Web Worker has no way to read its heap
       case 'crash':
         // Thrown outside any handler, as a real bug would be: the host sees the worker fail and restarts it.
         setTimeout(() => {

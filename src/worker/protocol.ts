@@ -27,7 +27,12 @@ export type ToWorker =
   /** The host has applied one more message of results: the worker may send another (see RESULTS_IN_FLIGHT). */
   | { type: 'ack' }
   /** Makes the worker fail as a crash would (the restart test). */
-  | { type: 'crash' };
+  | { type: 'crash' }
+  /**
+   * The most heap the worker's thread used since the last such ask (the bench's memory breakdown); the first ask
+   * starts the watch. Answered by the Node worker only: a Web Worker cannot read its heap.
+   */
+  | { type: 'heap' };
 
 export interface ArticleOutcome {
   path: string;
@@ -46,7 +51,9 @@ export type FromWorker =
   /** The name recogniser the worker uses (sidecars record it), once the tagger is loaded. */
   | { type: 'recogniser'; id: string }
   | { type: 'failed'; id: number | null; message: string }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  /** Bytes: V8 heap used plus memory held by its objects outside it (typed arrays), at most, since the last ask. */
+  | { type: 'heap'; peak: number };
 
 /**
  * The most articles in one `articles` message: a message is parsed on the host's thread in one go, and an article's

@@ -31,7 +31,7 @@ interface Api {
     all: unknown[];
     onDidChange?: vscode.Event<void>;
     recogniserId?: string;
-    analysis?: { startup?: { asked?: number; tagger?: number; firstText?: number; firstOutcome?: number } };
+    analysis?: { startup?: { asked?: number; tagger?: number; firstText?: number; firstOutcome?: number }; workerHeapPeak?(): Promise<number | undefined> };
   };
   ready: Promise<void>;
 }
@@ -200,6 +200,7 @@ async function analyzeFolder(api: Api, seed: vscode.Uri): Promise<void> {
   // worker's heap, native memory and VS Code's, which tells where the memory goes.
   let rss = process.memoryUsage().rss;
   let heap = process.memoryUsage().heapUsed;
+  await api.store.analysis?.workerHeapPeak?.(); // starts the worker's own watch: its heap is not in heapUsed
   const sampler = setInterval(() => {
     const m = process.memoryUsage();
     rss = Math.max(rss, m.rss);
@@ -238,6 +239,7 @@ async function analyzeFolder(api: Api, seed: vscode.Uri): Promise<void> {
   }
   const t3 = performance.now();
   const c3 = cpuMs(c2);
+  const workerHeap = await api.store.analysis?.workerHeapPeak?.();
   analysing = false;
   await sleep(30); // one more tick, so a block that ended with the command is counted
   clearInterval(monitor);
@@ -261,6 +263,7 @@ async function analyzeFolder(api: Api, seed: vscode.Uri): Promise<void> {
   // worker_threads run in the extension host's process: its RSS is the host plus the analysis worker.
   say('extension host + worker memory', rss / 2 ** 20, 'MB');
   say('extension host thread heap (peak)', heap / 2 ** 20, 'MB');
+  if (workerHeap !== undefined) say('analysis worker heap (peak)', workerHeap / 2 ** 20, 'MB');
   say('analyzeFolder', t3 - t2, 'ms');
   say('analyzeFolder CPU', c3, 'ms');
   say('articles analysed', api.store.all.length, 'count');

@@ -119,6 +119,24 @@ export class AnalysisClient implements vscode.Disposable {
     this.started ??= this.start();
   }
 
+  private heapAsked: ((peak: number | undefined) => void) | undefined;
+  /**
+   * The most heap (bytes, typed arrays included) the worker used since the last call, which starts the watch; undefined
+   * from a Web Worker or when no answer comes within 2 s. For the bench's memory breakdown.
+   */
+  workerHeapPeak(): Promise<number | undefined> {
+    this.heapAsked?.(undefined);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.heapAsked?.(undefined), 2000);
+      this.heapAsked = (peak) => {
+        clearTimeout(timer);
+        this.heapAsked = undefined;
+        resolve(peak);
+      };
+      this.send({ type: 'heap' });
+    });
+  }
+
   /** Makes the worker crash (tests: the restart and that no annotation is lost). */
   crashForTest(): void {
     this.send({ type: 'crash' });
@@ -196,6 +214,9 @@ export class AnalysisClient implements vscode.Disposable {
         return;
       case 'log':
         log[m.level](m.message);
+        return;
+      case 'heap':
+        this.heapAsked?.(m.peak);
         return;
     }
   }
