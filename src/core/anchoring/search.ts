@@ -41,11 +41,12 @@ function quickContext(N: string, start: number, end: number, t: Prepared): boole
  * a third round adds 0.01).
  */
 export function searchPass(st: State): void {
-  const first = st.order.filter((t) => !st.anchors[t.index] && !st.ambiguous[t.index]);
+  const unplaced = (t: Prepared) => !st.anchors[t.index] && !st.ambiguous[t.index];
+  const first = st.order.filter(unplaced);
   const used = new Map<Prepared, [number | null, number | null]>();
   if (!searchRound(st, first, used)) return;
   // (Only those whose landmarks now predict another place: the rest would find what they found.)
-  searchRound(st, first.filter((t) => !st.anchors[t.index] && !st.ambiguous[t.index]), used);
+  searchRound(st, first.filter(unplaced), used);
 }
 
 /**
