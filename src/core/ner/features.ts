@@ -137,8 +137,8 @@ const T_P1_SELF_SHAPE = T(), T_P1_TRI = T(), T_P1_MAJ_SHAPE = T(), T_P1_MULTI_SE
  * Words whose features were computed, in two generations of at most WORD_GENERATION words: when the young one is full
  * it becomes the old one and the old one is dropped; a word found in the old one moves to the young one. The frequent
  * words so stay while a folder's long tail passes through, and the cache stays bounded: a word costs ~300 bytes here,
- * and a folder of thousands of articles has 10^5 distinct words (the cache was one map of up to 100,000, cleared when
- * full, 30 MB).
+ * so at most ~10 MB (it was one map of up to 100,000 words, cleared when full: up to ~30 MB on a folder with that
+ * many distinct words; the bench's 1,000 articles have ~32,000).
  */
 const WORD_GENERATION = 16_384;
 let youngWords = new Map<string, WordInfo>();

@@ -16,8 +16,8 @@ import { EmissionBuffers } from './buffers';
 
 /**
  * Words whose feature-group sums are cached (the cache is reset when full; grown on demand, 340 bytes a word): at most
- * 11 MB. With 65,536 a folder of thousands of articles held 22 MB; on the bench's 1,000 articles (~32,000 distinct words)
- * 32,768 tags as fast (npm run bench, alternating runs).
+ * 11 MB (65,536 allowed 22 MB on a folder with that many distinct words). On the bench's 1,000 articles (~32,000
+ * distinct words) 32,768 tags as fast (npm run bench, alternating runs).
  */
 const WORD_SLAB_WORDS = 32_768;
 /** Ints per table slot: key, row * passes * L + 1 (0 = empty slot). */
