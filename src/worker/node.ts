@@ -16,11 +16,11 @@ engine.warmUp();
  */
 let peak = 0;
 let watch: ReturnType<typeof setInterval> | undefined;
+function sample(): void {
+  const h = getHeapStatistics();
+  peak = Math.max(peak, h.used_heap_size + h.external_memory);
+}
 function heapPeak(): number {
-  const sample = () => {
-    const h = getHeapStatistics();
-    peak = Math.max(peak, h.used_heap_size + h.external_memory);
-  };
   watch ??= setInterval(sample, 50).unref();
   sample();
   const seen = peak;
