@@ -30,6 +30,12 @@ suite('side bar views', () => {
     assert.ok(call, `no fact about the 50-minute call among: ${facts.map((f) => String(f.item.label)).join(' | ')}`);
     assert.notEqual((call.item.iconPath as vscode.ThemeIcon).id, 'warning', 'the 50-minute call is not a discrepancy');
     assert.ok((await labels(api.views.claims, call.node)).length >= 2, 'the call fact holds the claims of two articles or more');
+    // Two sentences can state two facts (a date, and more in other words): the rows say what each agrees on, so no
+    // two rows read alike. The seeds have such pairs (Geneva in June; Crimea in 2014).
+    const rows = facts.map((f) => `${String(f.item.label)} · ${String(f.item.description)}`);
+    assert.deepEqual(rows.filter((r, i) => rows.indexOf(r) !== i), [], 'two fact rows read the same');
+    assert.ok(rows.some((r) => / · 2 articles · agree: 2014$/.test(r)), `no fact says its articles agree on 2014: ${rows.join(' | ')}`);
+    assert.ok(rows.some((r) => /worded alike$/.test(r)), 'no fact found by its wording');
   });
 
   test('Claims grouped by article', async () => {

@@ -8,6 +8,19 @@ import { claimAnnotation, verdictScale } from '../verdicts';
 /** The verdict filter's value for claims with no verdict. */
 const NOT_RATED = '';
 
+/**
+ * What a fact's articles disagree or agree on: the differing figures; the figures they state alike (as its first
+ * claim with any words them); or, for a fact found by its wording, that. Two sentences can state two facts at once (a
+ * figure, and more in other words), and both facts show the same shortest sentence as their statement: this is what
+ * tells their rows apart. `description` is for the row, `why` for its tooltip.
+ */
+function agreement(f: Fact, articles: number): { description: string; why: string } {
+  if (!f.consistent) return { description: vscode.l10n.t('{0} articles · disagree: {1}', articles, f.discrepancy ?? ''), why: f.discrepancy ?? '' };
+  const values = f.claims.find((c) => c.values?.length)?.values?.join(', ');
+  if (values) return { description: vscode.l10n.t('{0} articles · agree: {1}', articles, values), why: vscode.l10n.t('The articles agree: {0}.', values) };
+  return { description: vscode.l10n.t('{0} articles · worded alike', articles), why: vscode.l10n.t('The articles word it alike.') };
+}
+
 type Node =
   | { kind: 'fact'; fact: Fact }
   | { kind: 'article'; state: ArticleState }
@@ -71,11 +84,12 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
       const articles = new Set(f.claims.map((c) => c.path)).size;
       const item = new vscode.TreeItem(shorten(f.statement, 90), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `fact:${f.id}`;
-      item.description = f.consistent ? vscode.l10n.t('{0} articles', articles) : vscode.l10n.t('{0} articles · disagree: {1}', articles, f.discrepancy ?? '');
+      const { description, why } = agreement(f, articles);
+      item.description = description;
       item.iconPath = new vscode.ThemeIcon(f.consistent ? 'pass' : 'warning', new vscode.ThemeColor(f.consistent ? 'charts.green' : 'list.warningForeground'));
-      item.tooltip = new vscode.MarkdownString().appendText(`${f.statement}\n\n${f.discrepancy ?? vscode.l10n.t('The articles agree.')}`);
+      item.tooltip = new vscode.MarkdownString().appendText(`${f.statement}\n\n${why}`);
       item.contextValue = f.consistent ? 'marginalia.fact' : 'marginalia.fact.discrepancy';
-      item.accessibilityInformation = { label: f.consistent ? vscode.l10n.t('Fact stated by {0} articles: {1}', articles, f.statement) : vscode.l10n.t('Discrepancy across {0} articles: {1}. {2}', articles, f.statement, f.discrepancy ?? '') };
+      item.accessibilityInformation = { label: f.consistent ? vscode.l10n.t('Fact stated by {0} articles: {1}. {2}', articles, f.statement, why) : vscode.l10n.t('Discrepancy across {0} articles: {1}. {2}', articles, f.statement, f.discrepancy ?? '') };
       return item;
     }
     if (node.kind === 'article') {
