@@ -9,8 +9,8 @@ import { claimAnnotation, verdictScale } from '../verdicts';
 const NOT_RATED = '';
 
 /**
- * What a fact's articles disagree or agree on: the differing figures; the figures they state alike (as its first
- * claim with any words them); or, for a fact found by its wording, that. Two sentences can state two facts at once (a
+ * What a fact's articles disagree or agree on: the differing figures; the figures they state alike (as the first
+ * claim with figures writes them); or, for a fact found by its wording, that. Two sentences can state two facts at once (a
  * figure, and more in other words), and both facts show the same shortest sentence as their statement: this is what
  * tells their rows apart. `description` is for the row, `why` for its tooltip.
  */
@@ -89,7 +89,7 @@ class ClaimsProvider implements vscode.TreeDataProvider<Node> {
       item.iconPath = new vscode.ThemeIcon(f.consistent ? 'pass' : 'warning', new vscode.ThemeColor(f.consistent ? 'charts.green' : 'list.warningForeground'));
       item.tooltip = new vscode.MarkdownString().appendText(`${f.statement}\n\n${why}`);
       item.contextValue = f.consistent ? 'marginalia.fact' : 'marginalia.fact.discrepancy';
-      item.accessibilityInformation = { label: f.consistent ? vscode.l10n.t('Fact stated by {0} articles: {1}. {2}', articles, f.statement, why) : vscode.l10n.t('Discrepancy across {0} articles: {1}. {2}', articles, f.statement, f.discrepancy ?? '') };
+      item.accessibilityInformation = { label: f.consistent ? vscode.l10n.t('Fact stated by {0} articles: {1}. {2}', articles, f.statement, why) : vscode.l10n.t('Discrepancy across {0} articles: {1}. {2}', articles, f.statement, why) };
       return item;
     }
     if (node.kind === 'article') {
