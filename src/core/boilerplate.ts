@@ -61,8 +61,10 @@ export function findBoilerplate(doc: ArticleDocument): BoilerplateZone[] {
  */
 function isLabel(s: string): boolean {
   if (/[.!?:;"“”]$/.test(s)) return false;
-  if (splitCount(s, 4) > 4) return false;
-  return s.split(/\s+/).every((w) => !/^[a-z]/.test(w));
+  // At most 5 pieces: a fifth word already rules it out, and a long block is not split whole.
+  const words = s.split(/\s+/, 5);
+  if (words.length > 4) return false;
+  return words.every((w) => !/^[a-z]/.test(w));
 }
 
 function mergeZones(zones: BoilerplateZone[]): BoilerplateZone[] {
